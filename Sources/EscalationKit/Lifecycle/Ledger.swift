@@ -1,0 +1,67 @@
+import Foundation
+
+/// Every escalation a store holds, as the replay of its events: the state the store, the command
+/// line and the board read.
+public struct Ledger: Hashable, Codable, Sendable {
+    public private(set) var escalations: [EscalationID: Escalation]
+    /// The sequence number of the last event applied.
+    public private(set) var lastSequence: Int
+    /// The highest number used in each year, so ids are never reused (even after archiving).
+    public private(set) var lastNumberByYear: [Int: Int]
+
+    public init() {
+        escalations = [:]
+        lastSequence = 0
+        lastNumberByYear = [:]
+    }
+
+    /// The id the next escalation opened at `time` (in `zone`) will get.
+    public func nextID(at time: Date, in zone: TimeZone) -> EscalationID {
+        let year = CalendarDay(time, in: zone).year
+        return EscalationID(year: year, number: (lastNumberByYear[year] ?? 0) + 1)
+    }
+
+    public subscript(id: EscalationID) -> Escalation? { escalations[id] }
+
+    /// Applies one committed event; its sequence must follow the last one.
+    public mutating func apply(_ event: Event) throws(ReplayError) {
+        guard event.sequence == lastSequence + 1 else {
+            throw ReplayError(sequence: event.sequence, reason: "expected sequence \(lastSequence + 1)")
+        }
+        switch event.change {
+        case .created(let draft):
+            guard escalations[event.escalation] == nil else {
+                throw ReplayError(sequence: event.sequence, reason: "\(event.escalation) is created twice")
+            }
+            escalations[event.escalation] = Escalation(created: event, draft: draft)
+            let id = event.escalation
+            lastNumberByYear[id.year] = max(lastNumberByYear[id.year] ?? 0, id.number)
+        default:
+            guard let current = escalations[event.escalation] else {
+                throw ReplayError(sequence: event.sequence, reason: "\(event.escalation) does not exist")
+            }
+            escalations[event.escalation] = try current.applying(event)
+        }
+        lastSequence = event.sequence
+    }
+
+    /// Removes escalations (to move them to the archive) while keeping their ids reserved.
+    public mutating func remove(_ ids: some Sequence<EscalationID>) {
+        for id in ids { escalations[id] = nil }
+    }
+
+    /// Puts escalations back (read from the archive) without touching the sequence.
+    public mutating func insert(_ archived: some Sequence<Escalation>) {
+        for escalation in archived {
+            escalations[escalation.id] = escalation
+            lastNumberByYear[escalation.id.year] = max(lastNumberByYear[escalation.id.year] ?? 0, escalation.id.number)
+        }
+    }
+
+    /// Sets the position a snapshot covers, for a ledger rebuilt from one.
+    public init(escalations: [Escalation], lastSequence: Int, lastNumberByYear: [Int: Int]) {
+        self.escalations = Dictionary(uniqueKeysWithValues: escalations.map { ($0.id, $0) })
+        self.lastSequence = lastSequence
+        self.lastNumberByYear = lastNumberByYear
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A time of day on the wall clock, minutes since midnight (0...1440).
+public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let minutes: Int
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 24 * 60 else { return nil }
+        minutes = hour * 60 + minute
+    }
+
+    /// Parses "09:00" or "24:00".
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(hour: h, minute: m)
+    }
+
+    public var description: String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+    public static func < (a: Self, b: Self) -> Bool { a.minutes < b.minutes }
+}
+
+/// A span of working time within one day, e.g. 09:00–12:30.
+public struct WorkingRange: Hashable, Sendable, CustomStringConvertible {
+    public let start: TimeOfDay
+    public let end: TimeOfDay
+
+    /// Returns nil unless start is before end.
+    public init?(start: TimeOfDay, end: TimeOfDay) {
+        guard start < end else { return nil }
+        self.start = start
+        self.end = end
+    }
+
+    /// Parses "09:00-17:30".
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let s = TimeOfDay(parts[0]), let e = TimeOfDay(parts[1]) else { return nil }
+        self.init(start: s, end: e)
+    }
+
+    public var minutes: Int { end.minutes - start.minutes }
+    public var description: String { "\(start)-\(end)" }
+}
+
+/// When the team works: a time zone, working ranges for each ISO weekday (1 Monday … 7 Sunday), and holidays.
+public struct BusinessCalendar: Hashable, Sendable {
+    public var timeZone: TimeZone
+    /// Working ranges per ISO weekday; a weekday with no ranges is not worked.
+    public var hours: [Int: [WorkingRange]]
+    public var holidays: Set<CalendarDay>
+
+    public init(timeZone: TimeZone, hours: [Int: [WorkingRange]], holidays: Set<CalendarDay> = []) {
+        self.timeZone = timeZone
+        self.hours = hours
+        self.holidays = holidays
+    }
+
+    /// Monday to Friday, 09:00–17:00, Europe/Berlin, no holidays.
+    public static let standard = BusinessCalendar(
+        timeZone: TimeZone(identifier: "Europe/Berlin")!,
+        hours: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, [WorkingRange("09:00-17:00")!]) })
+    )
+
+    /// The working ranges of `day`: none on weekends and holidays.
+    public func ranges(on day: CalendarDay) -> [WorkingRange] {
+        holidays.contains(day) ? [] : (hours[day.weekday] ?? [])
+    }
+
+    /// True when at least one weekday has working time.
+    public var hasWorkingTime: Bool { hours.values.contains { !$0.isEmpty } }
+}

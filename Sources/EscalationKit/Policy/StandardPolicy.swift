@@ -1,0 +1,55 @@
+/// domain.md's defaults. The shipped configuration file says the same in TOML; a test keeps them equal.
+extension Policy {
+    public static let standard = Policy(
+        calendar: .standard,
+        categories: [
+            .productDefect: CategoryRule(team: "engineering", informed: ["support"], acknowledge: .hours(4),
+                resolve: [.critical: .hours(24), .high: .hours(48), .medium: .hours(72)], resolveMeaning: "resolution"),
+            .featureGap: CategoryRule(team: "product", acknowledge: .hours(48),
+                resolve: [.critical: .weeks(2), .high: .weeks(2), .medium: .weeks(2)], resolveMeaning: "decision on approach"),
+            .serviceFailure: CategoryRule(team: "cs_leadership", informed: ["support_leadership"], acknowledge: .hours(4),
+                resolve: [.critical: .hours(24), .high: .hours(24), .medium: .hours(24)], resolveMeaning: "remediation plan"),
+            .commercialDispute: CategoryRule(team: "cs_leadership", informed: ["finance"], acknowledge: .hours(48),
+                resolve: [.critical: .weeks(1), .high: .weeks(1), .medium: .weeks(1)], resolveMeaning: "resolution"),
+            .relationshipAtRisk: CategoryRule(team: "cs_leadership", acknowledge: .hours(24),
+                resolve: [.critical: .hours(48), .high: .hours(48), .medium: .hours(48)], resolveMeaning: "CSM + manager strategy session"),
+            .executiveIntervention: CategoryRule(team: "executive_office", informed: ["cs_leadership"], acknowledge: .endOfBusinessDay,
+                resolve: [.critical: .hours(48), .high: .hours(48), .medium: .hours(48)], resolveMeaning: "executive response"),
+            .crossFunctional: CategoryRule(team: "team_leads", acknowledge: .hours(24),
+                resolve: [.critical: .weeks(1), .high: .weeks(1), .medium: .weeks(1)], resolveMeaning: "coordinated plan"),
+            .security: CategoryRule(team: "security", acknowledge: .hours(1),
+                resolve: [.critical: .hours(24), .high: .hours(48), .medium: .hours(72)], resolveMeaning: "containment per security policy",
+                bypassesTiers: true, basis: .calendar),
+        ],
+        tiers: [
+            .standard: TierRule(name: "Standard", response: .hours(4), stakeholders: "Support agent"),
+            .complexTechnical: TierRule(name: "Complex technical", response: .hours(2), stakeholders: "Senior engineer"),
+            .criticalMultiCustomer: TierRule(name: "Critical / multi-customer", response: .hours(1), stakeholders: "Engineering lead, CSM"),
+            .businessCritical: TierRule(name: "Business critical", response: .minutes(30), stakeholders: "Director, VP, executive"),
+        ],
+        timeBasis: [.critical: .calendar, .high: .business, .medium: .business],
+        stall: StallRule(critical: .hours(48), criticalBasis: .calendar, other: .days(5), otherBasis: .business),
+        cadence: [
+            .critical: Cadence(internalEvery: .hours(2), customerEvery: .hours(2), customerAtMost: .hours(4)),
+            .high: Cadence(internalEvery: .hours(4), customerEvery: .hours(4), customerAtMost: .hours(8)),
+            .medium: Cadence(internalEvery: .days(1), customerEvery: .days(1), customerAtMost: .days(2)),
+        ],
+        warningThresholds: [0.5, 0.75, 1.0],
+        archiveAfterDays: 14,
+        recentlyClosedDays: 14,
+        teams: [
+            "engineering": Team(name: "Engineering", channel: "support platform"),
+            "support": Team(name: "Support"),
+            "product": Team(name: "Product management"),
+            "cs_leadership": Team(name: "CS leadership"),
+            "support_leadership": Team(name: "Support leadership"),
+            "finance": Team(name: "Finance"),
+            "executive_office": Team(name: "CRO / CEO office"),
+            "team_leads": Team(name: "Relevant team leads"),
+            "security": Team(name: "Security"),
+        ],
+        scoring: ScoringBands(),
+        hooks: [:],
+        hookTimeoutSeconds: 10
+    )
+}
