@@ -1,0 +1,50 @@
+import Foundation
+
+/// A realistic sample store as a list of events: escalations across every category, severity,
+/// tier and status, each with a history of about ten events, most of them closed over the past
+/// months as a real team's store looks. The same seed always gives the same events.
+public enum DemoData {
+    /// Events for `count` escalations of which about `open` are still open at `now`, in journal order (sequence from 1).
+    public static func events(count: Int, open: Int, seed: UInt64, now: Date, policy: Policy) -> [Event] {
+        var rng = SeededRandom(seed: seed)
+        let zone = policy.calendar.timeZone
+        let accounts = DemoAccounts.make(using: &rng, renewalAround: CalendarDay(now, in: zone))
+        let people = ["alice", "bob", "chandra", "dmitri", "elena", "farah", "goran", "hana"]
+        let owners = ["Mike Ross (Eng Lead)", "Priya Shah (Product)", "Tom Keller (Support Lead)", "Ana Lima (Finance)",
+                      "Jun Park (Security)", "Rita Gomez (CS Director)", "Omar Haddad (SRE)", "Lena Vogel (VP CS)"]
+        let openCount = min(open, count)
+        // Closed escalations spread over the past (count / 3) days, at least 90; open ones over the last 3 weeks.
+        let historyDays = max(90.0, Double(count) / 3)
+        var plans: [(start: Date, isOpen: Bool)] = []
+        plans.reserveCapacity(count)
+        for i in 0..<count {
+            let isOpen = i < openCount
+            let daysAgo = isOpen ? Double.random(in: 0.05...21, using: &rng) : Double.random(in: 3...historyDays, using: &rng)
+            plans.append((now.addingTimeInterval(-daysAgo * 86400), isOpen))
+        }
+        plans.sort { $0.start < $1.start }
+
+        var stamped: [(time: Date, order: Int, event: Event)] = []
+        stamped.reserveCapacity(count * 11)
+        var numberByYear: [Int: Int] = [:]
+        var order = 0
+        for plan in plans {
+            let year = CalendarDay(plan.start, in: zone).year
+            let number = (numberByYear[year] ?? 0) + 1
+            numberByYear[year] = number
+            let id = EscalationID(year: year, number: number)
+            let story = DemoStory(id: id, start: plan.start, isOpen: plan.isOpen, now: now, account: rng.pick(accounts),
+                                  reporter: rng.pick(people), owner: rng.pick(owners), policy: policy)
+            for event in story.events(using: &rng) {
+                stamped.append((event.time, order, event))
+                order += 1
+            }
+        }
+        stamped.sort { ($0.time, $0.order) < ($1.time, $1.order) }
+        return stamped.enumerated().map { index, item in
+            var event = item.event
+            event.sequence = index + 1
+            return event
+        }
+    }
+}
