@@ -1,0 +1,56 @@
+import Foundation
+
+/// What needs someone's attention on an escalation right now: the flags a card, `list` and `show`
+/// carry, computed from the clocks so that nobody has to run a command for them to appear.
+public struct Attention: Hashable, Codable, Sendable {
+    /// The status a person should see (Stalled when the stall clock ran out).
+    public var status: Status
+    /// A live clock has passed its deadline.
+    public var breached: Bool
+    /// A live clock has used at least the first warning threshold of its target.
+    public var breachWarning: Bool
+    /// The internal or customer update is due (its clock passed its deadline).
+    public var updateDue: Bool
+    /// Stalled: progress must be logged, and the CSM and manager re-escalate.
+    public var stalled: Bool
+    /// Linked to a pattern (same issue at several customers).
+    public var pattern: Bool
+    /// The live clock closest to its deadline, stall aside.
+    public var mostUrgent: ClockReading?
+    /// When the next update (internal or customer) is due.
+    public var nextUpdateDue: Date?
+
+    /// Reads the flags of `e` at `now`.
+    public init(_ e: Escalation, at now: Date, policy: Policy) {
+        let clocks = Clocks(policy: policy)
+        let readings = clocks.read(e, at: now)
+        let live = readings.filter(\.isLive)
+        status = clocks.status(of: e, at: now)
+        stalled = status == .stalled
+        breached = live.contains { $0.kind != .stall && $0.state == .breached }
+        let firstThreshold = policy.warningThresholds.min() ?? 1
+        breachWarning = live.contains { $0.kind != .stall && $0.used >= firstThreshold && $0.state != .breached }
+        let updates = live.filter { $0.kind == .internalUpdate || $0.kind == .customerUpdate }
+        updateDue = updates.contains { $0.state == .breached }
+        nextUpdateDue = updates.map(\.deadline).min()
+        pattern = e.pattern != nil
+        mostUrgent = live.filter { $0.kind != .stall }.min { $0.deadline < $1.deadline }
+    }
+
+    /// Short keys for scripts and the card's flag strip, most pressing first.
+    public var keys: [String] {
+        var out: [String] = []
+        if breached { out.append("breached") }
+        if stalled { out.append("stalled") }
+        if updateDue { out.append("update_due") }
+        if breachWarning { out.append("breach_warning") }
+        if pattern { out.append("pattern") }
+        return out
+    }
+
+    /// How urgent, for sorting: breached and stalled first, then by the nearest deadline.
+    public func urgency(at now: Date) -> Double {
+        let seconds = mostUrgent?.deadline.timeIntervalSince(now) ?? .greatestFiniteMagnitude / 4
+        return (breached ? -1e12 : 0) + (stalled ? -1e11 : 0) + seconds
+    }
+}
