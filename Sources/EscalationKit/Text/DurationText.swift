@@ -1,0 +1,37 @@
+import Foundation
+
+/// Durations as people read them on a card or in a list: "45m", "3h10m", "2d4h", "3w".
+public enum DurationText {
+    /// The magnitude of `seconds`, in at most two units.
+    public static func short(_ seconds: TimeInterval) -> String {
+        let total = Int(abs(seconds).rounded())
+        let minutes = total / 60, hours = minutes / 60, days = hours / 24
+        switch total {
+        case ..<60: return "\(total)s"
+        case ..<3600: return "\(minutes)m"
+        case ..<86400: return minutes % 60 == 0 ? "\(hours)h" : "\(hours)h\(minutes % 60)m"
+        case ..<(14 * 86400): return hours % 24 == 0 ? "\(days)d" : "\(days)d\(hours % 24)h"
+        default: return "\(days / 7)w" + (days % 7 == 0 ? "" : "\(days % 7)d")
+        }
+    }
+
+    /// "in 2h10m" before the deadline, "2h10m ago" after it.
+    public static func relative(_ deadline: Date, from now: Date) -> String {
+        let delta = deadline.timeIntervalSince(now)
+        return delta >= 0 ? "in \(short(delta))" : "\(short(delta)) ago"
+    }
+
+    /// What a clock says on a card: "ack in 2h", "resolve breached 3h ago".
+    public static func clock(_ reading: ClockReading, at now: Date) -> String {
+        let name: String
+        switch reading.kind {
+        case .acknowledge: name = "ack"
+        case .resolve: name = "resolve"
+        case .internalUpdate: name = "update"
+        case .customerUpdate: name = "customer"
+        case .stall: name = "stall"
+        }
+        let delta = reading.deadline.timeIntervalSince(now)
+        return delta >= 0 ? "\(name) in \(short(delta))" : "\(name) breached \(short(delta)) ago"
+    }
+}
