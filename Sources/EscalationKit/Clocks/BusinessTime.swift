@@ -58,7 +58,9 @@ public enum BusinessTime {
         guard end > start else { return result }
         let s = start.timeIntervalSince1970, e = end.timeIntervalSince1970
         var days = WorkingDays(calendar, from: start)
-        let first = days.day(of: s), last = days.day(of: e)
+        // Without working time there is nothing to count (and the end may be `distantFuture`).
+        guard days.hasWorkingTime else { return result }
+        let first = days.day(of: s), last = min(days.day(of: e), first + searchLimitDays)
         for number in first...max(first, last) {
             switch days.closure(of: number) {
             case .holiday: result.holidays.append(DayNumber.day(number))
