@@ -1,12 +1,19 @@
 import Foundation
 
-/// The clocks an escalation runs against (domain.md §3, §4). Each declares when it starts, what stops
-/// it and which states pause it:
-/// - acknowledge: from routing until acknowledged; the stricter of the category's and the tier's target.
-/// - resolve: from routing until resolved; paused in no state.
-/// - internal update: from the last progress note, every cadence interval, while acknowledged, in progress or stalled.
-/// - customer update: from the last customer update (or routing), while the escalation is open.
-/// - stall: from the last progress, while acknowledged or in progress; when it runs out the escalation is Stalled.
+/// The clocks an escalation runs against (domain.md §3, §4). Each declares when it starts, what
+/// stops it and which states pause it. A paused clock is read with state `.paused` and counts nothing
+/// more; the internal-update and stall clocks resume from the event that resumed them (a move or an
+/// acknowledgement is progress), the customer-update clock from the last customer update:
+/// - acknowledge: from routing (or the last move back to Routed) until acknowledged; runs only in
+///   Routed; the stricter of the category's and the tier's target.
+/// - resolve: from routing until resolved; runs in every open state, paused in none.
+/// - internal update: from the last progress logged (note, acknowledgement, start or move), restarting
+///   at each note; runs while Acknowledged, In progress or Stalled; paused while Routed (nobody owns
+///   it yet); ends with resolution.
+/// - customer update: from the last customer update (or routing), restarting at each update; runs in
+///   every open state; paused while Resolved (the customer is asked to confirm); ends with closure.
+/// - stall: from the last progress logged; runs while Acknowledged or In progress; paused while Routed;
+///   ends with resolution. When it runs out the escalation reads as Stalled (`Clocks.status(of:at:)`).
 public enum ClockKind: String, CaseIterable, Codable, Sendable {
     case acknowledge
     case resolve
@@ -21,6 +28,47 @@ public enum ClockKind: String, CaseIterable, Codable, Sendable {
         case .internalUpdate: "Internal update"
         case .customerUpdate: "Customer update"
         case .stall: "Stall"
+        }
+    }
+
+    /// The recorded states in which the clock counts (Stalled is derived, so it counts where In progress does).
+    public var runsIn: [Status] {
+        switch self {
+        case .acknowledge: [.routed]
+        case .resolve, .customerUpdate: [.routed, .acknowledged, .inProgress, .stalled]
+        case .internalUpdate: [.acknowledged, .inProgress, .stalled]
+        case .stall: [.acknowledged, .inProgress]
+        }
+    }
+
+    /// The states in which the clock is read but counts nothing.
+    public var pausedIn: [Status] {
+        switch self {
+        case .acknowledge, .resolve: []
+        case .internalUpdate, .stall: [.routed]
+        case .customerUpdate: [.resolved]
+        }
+    }
+
+    /// What starts it, in words, for explanations.
+    public var startsAt: String {
+        switch self {
+        case .acknowledge: "routing (or the last move back to Routed)"
+        case .resolve: "routing"
+        case .internalUpdate: "the last progress logged (note, acknowledgement, start or move)"
+        case .customerUpdate: "the last customer update (or routing)"
+        case .stall: "the last progress logged (note, acknowledgement, start or move)"
+        }
+    }
+
+    /// What stops it, in words, for explanations.
+    public var stopsAt: String {
+        switch self {
+        case .acknowledge: "acknowledgement"
+        case .resolve: "resolution"
+        case .internalUpdate: "each progress note (restarts); resolution (ends)"
+        case .customerUpdate: "each customer update (restarts); closure (ends)"
+        case .stall: "each progress (restarts); resolution (ends)"
         }
     }
 }

@@ -37,7 +37,7 @@ public enum Change: Hashable, Codable, Sendable {
     /// The customer was told something.
     case customerUpdated(note: String)
     case assigned(owner: String)
-    /// A severity change; the clocks restart their targets from the new severity (see `Clocks`).
+    /// A severity change; the clocks recompute their deadlines with the new severity's targets, from their original starts (see `Clocks`).
     case severityChanged(from: Severity, to: Severity, reason: String)
     /// A tier change; raising the tier is a re-escalation.
     case tierChanged(from: Tier, to: Tier, reason: String)

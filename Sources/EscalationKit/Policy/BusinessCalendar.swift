@@ -70,4 +70,26 @@ public struct BusinessCalendar: Hashable, Sendable {
 
     /// True when at least one weekday has working time.
     public var hasWorkingTime: Bool { hours.values.contains { !$0.isEmpty } }
+
+    /// What is wrong with this calendar, one sentence each; empty when it is usable. Configuration
+    /// loading reports these as errors: a business deadline on a calendar without working time never comes.
+    public func problems() -> [String] {
+        var found: [String] = []
+        for weekday in hours.keys.sorted() where !(1...7).contains(weekday) {
+            found.append("weekday \(weekday) does not exist: weekdays are 1 (Monday) to 7 (Sunday)")
+        }
+        if !hours.contains(where: { (1...7).contains($0.key) && !$0.value.isEmpty }) {
+            found.append("the calendar has no working hours on any day, so business-time deadlines would never come")
+        }
+        for weekday in hours.keys.sorted() where (1...7).contains(weekday) {
+            let ranges = hours[weekday]!.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+            for (earlier, later) in zip(ranges, ranges.dropFirst()) where later.start < earlier.end {
+                found.append("\(BusinessCalendar.weekdayNames[weekday - 1]): working ranges \(earlier) and \(later) overlap")
+            }
+        }
+        return found
+    }
+
+    /// English weekday names, ISO order (Monday first).
+    public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 }

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A time zone's UTC offsets over a stretch of time, fetched from Foundation's `TimeZone` one
+/// transition at a time, so a walk over weeks asks the zone a handful of times, not once a day.
+///
+/// Instants are seconds since 1970 (Doubles) here: the day-by-day walks do arithmetic, not `Date` calls.
+struct ZoneOffsets {
+    /// One stretch of constant offset: from `start` (inclusive) to the next stretch's start.
+    struct Stretch {
+        var start: Double
+        var end: Double
+        var offset: Double
+    }
+
+    let zone: TimeZone
+    /// Offset changes in time order; the first is the offset in force at the origin.
+    private var changes: [(at: Double, offset: Double)]
+    /// Every transition before this instant is in `changes`.
+    private var knownUntil: Double
+
+    /// Offsets from `origin` on; asking about an earlier instant gives the origin's offset.
+    init(zone: TimeZone, from origin: Double) {
+        self.zone = zone
+        changes = [(origin, Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: origin))))]
+        knownUntil = origin
+    }
+
+    /// The offset (seconds east of UTC) in force at instant `t`.
+    mutating func offset(at t: Double) -> Double {
+        learn(until: t + 1)
+        var result = changes[0].offset
+        for change in changes where change.at <= t { result = change.offset }
+        return result
+    }
+
+    /// The stretches of constant offset that cover `[lo, hi)`, clipped to it.
+    mutating func stretches(from lo: Double, to hi: Double) -> [Stretch] {
+        learn(until: hi)
+        var result: [Stretch] = []
+        for (i, change) in changes.enumerated() {
+            let start = i == 0 ? -Double.infinity : change.at
+            let end = i + 1 < changes.count ? changes[i + 1].at : Double.infinity
+            let clippedStart = max(start, lo), clippedEnd = min(end, hi)
+            if clippedStart < clippedEnd {
+                result.append(Stretch(start: clippedStart, end: clippedEnd, offset: change.offset))
+            }
+        }
+        return result
+    }
+
+    private mutating func learn(until t: Double) {
+        while knownUntil < t {
+            guard let next = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: knownUntil)) else {
+                knownUntil = .infinity
+                return
+            }
+            let at = next.timeIntervalSince1970
+            // Ask a second after the transition: the instant itself is where the zone's rules meet.
+            let offset = Double(zone.secondsFromGMT(for: next.addingTimeInterval(1)))
+            if offset != changes[changes.count - 1].offset { changes.append((at, offset)) }
+            knownUntil = at
+        }
+    }
+}
+
+/// Days counted from 1970-01-01 on the wall clock, with the civil-date arithmetic to name them.
+enum DayNumber {
+    static let secondsPerDay = 86_400.0
+
+    /// The day number of a calendar day (proleptic Gregorian, H. Hinnant's days-from-civil).
+    static func of(_ day: CalendarDay) -> Int {
+        let y = day.month <= 2 ? day.year - 1 : day.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = (day.month + 9) % 12
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The calendar day of a day number (the inverse of `of(_:)`).
+    static func day(_ number: Int) -> CalendarDay {
+        let z = number + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let m = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+        return CalendarDay(year: y, month: m, day: d)!
+    }
+
+    /// ISO weekday (1 Monday … 7 Sunday); day 0 was a Thursday.
+    static func weekday(_ number: Int) -> Int {
+        ((number % 7 + 7) % 7 + 3) % 7 + 1
+    }
+}
