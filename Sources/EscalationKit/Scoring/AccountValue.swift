@@ -4,6 +4,11 @@ public enum AccountValue {
     public struct Suggestion: Hashable, Sendable {
         public var score: Int
         public var reason: String
+
+        public init(score: Int, reason: String) {
+            self.score = score
+            self.reason = reason
+        }
     }
 
     /// 1 below `bands.lowValueARR`, 3 from there up to and including `bands.highValueARR`, 5 above it

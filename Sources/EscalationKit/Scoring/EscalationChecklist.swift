@@ -29,6 +29,13 @@ public struct EscalationChecklist: Hashable, Codable, Sendable {
         public var counterpoints: [String]
         /// A security concern goes straight to the Security team, whatever the tier (seed 001).
         public var bypassesTiers: Bool
+
+        public init(recommendation: Recommendation, reasons: [String], counterpoints: [String], bypassesTiers: Bool) {
+            self.recommendation = recommendation
+            self.reasons = reasons
+            self.counterpoints = counterpoints
+            self.bypassesTiers = bypassesTiers
+        }
     }
 
     /// Any escalation criterion met means escalate, even if a handle-in-support criterion is also
