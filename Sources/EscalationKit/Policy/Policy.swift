@@ -141,7 +141,7 @@ public struct ScoringBands: Hashable, Sendable {
     public var handleUpTo: Int
     public var supportUpTo: Int
     public var urgencyUpTo: Int
-    /// ARR (whole EUR) at or above which account value is suggested as 5, and below which it is 1.
+    /// ARR (whole units, compared as-is) above which account value is suggested as 5, and below which it is 1.
     public var highValueARR: Int
     public var lowValueARR: Int
 
