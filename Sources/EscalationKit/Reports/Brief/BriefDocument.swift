@@ -12,7 +12,8 @@ import Foundation
 /// `ask` {`kind` (investigate/fix/decide/approve/other or null), `text`, `deadline`},
 /// `timeline` [{`time`, `actor`, `sentence`}], `commercial` {`arr`, `currency`, `renewal_date`,
 /// `days_to_renewal`, `context`}, `pattern`, `links`. Moments are ISO 8601 in UTC
-/// ("2026-03-10T09:40:00Z"); unknown values are null or empty strings. Text is as the user typed it
+/// ("2026-03-10T09:40:00Z"); optional values that are unknown (`pattern`, `reproduction`, `ask.kind`,
+/// `ask.deadline`, `renewal_date`, …) are left out, unknown text is an empty string. Text is as the user typed it
 /// (JSON escaping keeps it harmless); the Markdown form neutralizes it.
 public struct BriefDocument: Hashable, Codable, Sendable {
     public var id: String
