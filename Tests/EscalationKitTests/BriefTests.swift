@@ -29,7 +29,7 @@ import Testing
                      "1. Log in as an admin of account 4711", "**Expected:** Export within 5 s", "**Actual:** Timeout after 30 s",
                      "**Environment:** Chrome 122, EU-1, plan Enterprise",
                      "- **Last update to customer:** Told them engineering is investigating",
-                     "- Investigate: Investigate the slow query on /v2/orders and provide a fix or timeline",
+                     "- Investigate the slow query on /v2/orders and provide a fix or timeline",
                      "- **Deadline:** 2026-03-13 17:00 (in 3 days)",
                      "- 2026-03-10 09:40 alice acknowledged — owner Mike Ross",
                      "- **ARR:** EUR 85k (EUR 85000)", "- **Renewal:** 2026-05-16 (in 67 days)",
@@ -57,6 +57,7 @@ import Testing
         let (desk, e) = try escalation(Brief())
         let md = BriefDocument(e, at: now, policy: desk.policy).markdown
         #expect(md.contains("### Reproduction Steps\nNot provided.\n"))
+        #expect(md.contains("### What's Been Tried\nNothing recorded yet.\n"))
         #expect(md.contains("- **Last update to customer:** Not yet told.\n"))
         #expect(md.contains("### What's Needed\n- Not provided.\n- **Deadline:** Not set.\n"))
         #expect(md.contains("- **Time in queue:** escalated 0 days ago (2026-03-10)\n"))
@@ -81,5 +82,20 @@ import Testing
         let back = try JSONDecoder().decode(BriefDocument.self, from: data)
         #expect(back.headline == doc.headline)
         #expect(back.timeline == doc.timeline)
+    }
+}
+
+extension BriefTests {
+    @Test func reproductionListEndsBeforeExpected() throws {
+        let (desk, e) = try escalation(goodBrief(deadline: utc("2026-03-13 16:00")))
+        let md = BriefDocument(e, at: now, policy: desk.policy).markdown
+        #expect(md.contains("3. Click Export\n\n**Expected:** Export within 5 s\n"))
+    }
+
+    @Test func askKindIsShownWhenTheTextDoesNotSayIt() throws {
+        var brief = goodBrief(deadline: utc("2026-03-13 16:00"))
+        brief.ask = Ask(kind: .approve, text: "a 20% credit for March", deadline: nil)
+        let (desk, e) = try escalation(brief)
+        #expect(BriefDocument(e, at: now, policy: desk.policy).markdown.contains("\n- Approve: a 20% credit for March\n"))
     }
 }

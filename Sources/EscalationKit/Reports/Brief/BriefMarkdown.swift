@@ -46,6 +46,8 @@ extension BriefDocument {
         out.append("### Reproduction Steps")
         if let r = reproduction {
             out.append(contentsOf: r.steps.enumerated().map { "\($0.offset + 1). \(one($0.element))" })
+            // A blank line ends the list, so "Expected" is not read as part of the last step.
+            if !r.steps.isEmpty { out.append("") }
             out.append("**Expected:** \(one(r.expected))")
             out.append("**Actual:** \(one(r.actual))")
             out.append("**Environment:** \(one(r.environment))")
@@ -73,6 +75,8 @@ extension BriefDocument {
         case (nil, true): out.append("- \(missing)")
         case (let k?, true): out.append("- \(k)")
         case (nil, false): out.append("- \(MarkdownText.inline(askText))")
+        case (let k?, false) where askText.lowercased().hasPrefix(k.lowercased()):
+            out.append("- \(MarkdownText.inline(askText))")
         case (let k?, false): out.append("- \(k): \(MarkdownText.inline(askText))")
         }
         out.append("- **Deadline:** \(deadlineLocal ?? "Not set.")")

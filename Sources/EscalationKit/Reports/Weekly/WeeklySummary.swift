@@ -94,11 +94,13 @@ public struct WeeklySummary: Hashable, Codable, Sendable {
                         owner: e.owner, arrAtRisk: e.account.arr.amount, customerSentiment: e.sentiment.rawValue,
                         nextUpdateDue: e.isOpen ? updates.min().map { ReportTime.day($0, in: zone) } : nil)
         }
-        let order: (Escalation) -> (Int, Int, Int, EscalationID) = { e in
-            (e.isOpen ? 0 : 1, Severity.allCases.firstIndex(of: e.severity)!,
-             -ReportTime.daysBetween(e.createdAt, e.isOpen ? now : e.resolvedAt ?? now, in: zone), e.id)
+        // Sort keys are computed once per escalation: calendar arithmetic is too slow to repeat per comparison.
+        escalations = (active + resolved).map { e in
+            let rank = Severity.allCases.firstIndex(of: e.severity)!
+            return ((e.isOpen ? 0 : 1, rank), item(e), e.id)
         }
-        escalations = (active + resolved).sorted { order($0) < order($1) }.map(item)
+        .sorted { ($0.0.0, $0.0.1, -$0.1.daysOpen, $0.2) < ($1.0.0, $1.0.1, -$1.1.daysOpen, $1.2) }
+        .map(\.1)
 
         let counts = Dictionary(grouping: active, by: \.category).mapValues(\.count)
         let top = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
