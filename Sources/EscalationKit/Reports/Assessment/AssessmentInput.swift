@@ -5,9 +5,9 @@ import Foundation
 /// escalating, where to, what for, by when and what the customer hears.
 ///
 /// The CLI fills it like this: `account` and `situation` from the escalation (title + brief impact),
-/// the four `Score`s from `Escalation.dimensions` with the framework's rationale lines, `total` and
-/// `decision` from the framework's result (e.g. "Escalate with urgency"), `escalating` false for the
-/// 4–8 band, and the "If Escalating" lines from `init(_:decision:escalating:rationales:at:policy:)`.
+/// the four `Score`s from `Escalation.dimensions` with the framework's rationale lines, `total` from
+/// the framework, `decision` = `Decision.label` (e.g. "Escalate with urgency"), `escalating` =
+/// `Decision.escalates` — or all at once with `init(_:decision:escalating:rationales:at:policy:)`.
 public struct AssessmentInput: Hashable, Codable, Sendable {
     /// One scored dimension: 1–5 and why.
     public struct Score: Hashable, Codable, Sendable {
