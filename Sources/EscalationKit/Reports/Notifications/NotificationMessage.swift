@@ -1,0 +1,122 @@
+import Foundation
+
+/// What a notification hook receives on standard input, as JSON (never pasted into a shell line).
+///
+/// Keys: `kind` (a `NotificationKind`), `template` (a `NotificationTemplate`), `escalation_id`,
+/// `account`, `severity`, `status` (as the board shows it), `summary` (the headline), `subject`,
+/// `body`, `links`, `time` (ISO 8601 UTC, when the text was made). Text is as stored; a hook that
+/// writes to a terminal must neutralize it.
+public struct NotificationPayload: Hashable, Codable, Sendable {
+    public var kind: NotificationKind
+    public var template: NotificationTemplate
+    public var escalationID: String
+    public var account: String
+    public var severity: String
+    public var status: String
+    public var summary: String
+    public var subject: String
+    public var body: String
+    public var links: [String]
+    public var time: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, template, account, severity, status, summary, subject, body, links, time
+        case escalationID = "escalation_id"
+    }
+}
+
+/// A notification text: a subject line, a plain-text body, and the payload a hook receives.
+public struct NotificationMessage: Hashable, Sendable {
+    public var subject: String
+    public var body: String
+    public var payload: NotificationPayload
+
+    /// The `template` text for `e` as it stands at `now`, announcing `kind`.
+    /// Subject and body are neutralized (no control characters; the subject is one line).
+    public init(_ template: NotificationTemplate, kind: NotificationKind, for e: Escalation, at now: Date, policy: Policy) {
+        let clocks = Clocks(policy: policy)
+        let zone = policy.calendar.timeZone
+        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        func when(_ d: Date) -> String { "\(ReportTime.minute(d, in: zone)) (\(ReportTime.relative(d, from: now)))" }
+        let status = clocks.status(of: e, at: now)
+        let headline = Headline.text(for: e, at: now, policy: policy)
+        let team = safe(policy.teams[e.team]?.name ?? e.team)
+        let account = safe(e.account.name)
+        let title = safe(e.title)
+        let ask = safe(e.brief.ask.text)
+        let deadline = e.brief.ask.deadline.map(when) ?? "not set"
+        let owner = e.owner.map(safe) ?? "not yet assigned"
+        let event = NotificationMessage.eventLine(kind, e, status: status)
+        var lines: [String]
+        let subject: String
+        switch template {
+        case .handoff:
+            subject = "[\(e.id)] \(e.severity.priority) \(team): \(title) (\(account))"
+            lines = ["\(event)", "", headline, "",
+                     "Impact: \(safe(e.brief.impact).isEmpty ? "not stated" : safe(e.brief.impact))",
+                     "Ask: \(ask.isEmpty ? "not stated" : ask)", "Deadline: \(deadline)", "Owner: \(owner)"]
+            if let ack = clocks.read(.acknowledge, of: e, at: now), ack.stoppedAt == nil {
+                lines.append("Acknowledge by: \(when(ack.deadline))")
+            }
+            let tried = e.brief.attempts.map { "- \(safe($0.step)): \(safe($0.result))" }
+            if !tried.isEmpty { lines += ["", "Already tried:"] + tried }
+        case .managementSummary:
+            subject = "[\(e.id)] \(status.label): \(title) (\(account), \(e.severity.rawValue))"
+            lines = ["\(event)", "", headline, "", "Status: \(status.label) · \(e.tier) · owner \(owner) · team \(team)"]
+            let live = clocks.read(e, at: now).filter { $0.isLive && $0.kind != .stall }.sorted { $0.deadline < $1.deadline }
+            lines += live.map { "\($0.kind.label): \($0.state == .breached ? "breached" : "due") \(when($0.deadline))" }
+            if e.stallEpisodes > 0 { lines.append("Stalled \(ReportTime.count(e.stallEpisodes, "time")) before.") }
+            lines.append("Customer sentiment: \(safe(e.sentiment.rawValue))")
+        case .customerConfirmation:
+            subject = status.isActive ? "We have escalated your issue: \(title)" : "Resolved: \(title)"
+            let nextUpdate = clocks.read(.customerUpdate, of: e, at: now).map { ReportTime.minute($0.deadline, in: zone) }
+            if status.isActive {
+                lines = ["Hello \(account) team,", "",
+                         "We have escalated \"\(title)\" to our \(team) team as priority \(e.severity.priority).",
+                         nextUpdate.map { "You will hear from us again by \($0) (\(zone.identifier))." } ?? "We will keep you updated.",
+                         "", "Reference: \(e.id)"]
+            } else {
+                let resolution = safe(e.resolution ?? "")
+                lines = ["Hello \(account) team,", "",
+                         "Our \(team) team has resolved \"\(title)\"." + (resolution.isEmpty ? "" : " \(resolution)"),
+                         "Please let us know whether this solves the problem for you.", "", "Reference: \(e.id)"]
+            }
+        case .executiveBriefing:
+            subject = "[\(e.id)] Executive briefing: \(account) — \(e.account.arr.short) ARR at stake"
+            lines = [headline, "", "Situation: \(safe(e.brief.impact).isEmpty ? title : safe(e.brief.impact))",
+                     "Commercial: \(e.account.arr.short) ARR" + (Headline.renewalPhrase(e.account.renewal, at: now, in: zone).map { ", \($0)" } ?? "")
+                        + (safe(e.brief.commercialContext).isEmpty ? "" : "; \(safe(e.brief.commercialContext))"),
+                     "Customer sentiment: \(safe(e.sentiment.rawValue))",
+                     "Status: \(status.label), owner \(owner), \(team)",
+                     "Decision needed: \(ask.isEmpty ? "none stated" : ask) by \(deadline)"]
+        }
+        let body = lines.joined(separator: "\n") + "\n"
+        self.subject = subject
+        self.body = body
+        payload = NotificationPayload(kind: kind, template: template, escalationID: e.id.description, account: e.account.name,
+                                      severity: e.severity.rawValue, status: status.rawValue, summary: headline,
+                                      subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now))
+    }
+
+    /// The payload as compact JSON with sorted keys: what is written to a hook's standard input.
+    public var payloadJSON: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(payload)) ?? Data("{}".utf8)
+    }
+
+    /// The first line of the body: what happened.
+    static func eventLine(_ kind: NotificationKind, _ e: Escalation, status: Status) -> String {
+        switch kind {
+        case .routed: "New escalation \(e.id), routed to you."
+        case .acknowledged: "\(e.id) was acknowledged."
+        case .stalled: "\(e.id) is stalled: no progress within the stall threshold. Re-escalation flag raised."
+        case .breachWarning: "\(e.id) is close to (or past) an SLA deadline."
+        case .resolved: "\(e.id) was resolved."
+        case .closed: "\(e.id) was closed."
+        case .reopened: "\(e.id) reopens \(e.reopenedFrom?.description ?? "an earlier escalation")."
+        case .severityChanged: "\(e.id) is now \(e.severity.rawValue)."
+        case .tierChanged: "\(e.id) is now \(e.tier)."
+        }
+    }
+}
