@@ -24,16 +24,26 @@ public struct Lifecycle: Sendable {
                 throw LifecycleError(.illegalTransition, "\(id) is \(e.status.label.lowercased()), not closed: only a closed escalation is reopened.",
                                      allowed: allowed(for: e, at: now))
             }
-            try require(reason, "a reason", for: command)
-            var draft = Draft(title: e.title, account: e.account, category: e.category, severity: e.severity,
-                              suggestedSeverity: e.suggestedSeverity, tier: e.tier, team: e.team, dimensions: e.dimensions,
-                              brief: e.brief, sentiment: e.sentiment, pattern: e.pattern, reopenedFrom: id)
-            draft.brief.description = e.brief.description.isEmpty ? "Reopened: \(reason)" : "Reopened: \(reason)\n\n\(e.brief.description)"
+            let draft = try reopenDraft(of: e, reason: reason)
             let newID = ledger.nextID(at: now, in: policy.calendar.timeZone)
             return Event(time: now, actor: actor, escalation: newID, expectedRevision: 0, change: .created(draft))
         }
         let change = try self.change(for: command, on: e, in: ledger, at: now, actor: actor)
         return Event(time: now, actor: actor, escalation: id, expectedRevision: e.revision, change: change)
+    }
+
+    /// The new escalation that reopens a closed one: the same facts, linked to it, with the reason on top of the description.
+    public func reopenDraft(of e: Escalation, reason: String) throws(LifecycleError) -> Draft {
+        guard e.status == .closed else {
+            throw LifecycleError(.illegalTransition, "\(e.id) is \(e.status.label.lowercased()), not closed: only a closed escalation is reopened.")
+        }
+        try require(reason, "a reason", for: .reopen(reason: reason))
+        let why = try clean(reason, field: "reason")
+        var draft = Draft(title: e.title, account: e.account, category: e.category, severity: e.severity,
+                          suggestedSeverity: e.suggestedSeverity, tier: e.tier, team: policy.rule(for: e.category).team,
+                          dimensions: e.dimensions, brief: e.brief, sentiment: e.sentiment, pattern: e.pattern, reopenedFrom: e.id)
+        draft.brief.description = e.brief.description.isEmpty ? "Reopened: \(why)" : "Reopened: \(why)\n\n\(e.brief.description)"
+        return draft
     }
 
     /// The change a command makes to an existing escalation.
