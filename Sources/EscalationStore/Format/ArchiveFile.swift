@@ -25,11 +25,7 @@ enum ArchiveFile {
             if keep == 0 { bytes = FileHeader(format: FileHeader.archiveFormat, schemaVersion: StoreCoding.schemaVersion).line() }
         }
         let encoder = StoreCoding.encoder()
-        for escalation in escalations {
-            do { bytes += CheckedLine.encode(field: "escalation", payload: Array(try encoder.encode(escalation))) } catch {
-                throw .io(path: path, reason: "cannot encode \(escalation.id): \(error)")
-            }
-        }
+        for escalation in escalations { bytes += try EscalationLines.encode(escalation, with: encoder) }
         try file.append(bytes)
         try file.syncData()
         if isNew { try FileFacts.syncDirectory(layout.directory) }
@@ -42,23 +38,10 @@ enum ArchiveFile {
         let lines = Lines(bytes)
         guard let first = lines.complete.first else { return [] }
         _ = try FileHeader.read(bytes[first], path: path, format: FileHeader.archiveFormat)
-        let decoder = StoreCoding.decoder()
+        var good = lines.complete.dropFirst()
+        if lines.unterminated == nil, let last = good.last, bytes[last].contains(0) { good = good.dropLast() }
         var byID: [EscalationID: Escalation] = [:]
-        for (index, range) in lines.complete.enumerated().dropFirst() {
-            let line = bytes[range]
-            if index == lines.complete.count - 1, lines.unterminated == nil, line.contains(0) { break }
-            let location = "line \(index + 1) (byte \(range.lowerBound))"
-            switch CheckedLine.payload(of: line, field: "escalation") {
-            case .failure(let problem): throw .damaged(path: path, location: location, reason: problem.reason)
-            case .success(let payload):
-                do {
-                    let escalation = try decoder.decode(Escalation.self, from: Data(payload))
-                    byID[escalation.id] = escalation
-                } catch {
-                    throw .damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))")
-                }
-            }
-        }
+        for escalation in try EscalationLines.decode(bytes, lines: good, firstLine: 2, path: path) { byID[escalation.id] = escalation }
         return byID.values.sorted { $0.id < $1.id }
     }
 }

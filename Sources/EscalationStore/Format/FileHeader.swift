@@ -7,8 +7,23 @@ struct FileHeader: Codable, Equatable {
     var schemaVersion: Int
     var generation: Int?
     var lastSequence: Int?
-    /// Checksum of the snapshot's body line.
+    /// Checksum of everything after the header (snapshot).
     var checksum: String?
+    /// Number of escalation lines after the header (snapshot).
+    var count: Int?
+    /// The highest id number used per year, so ids are never reused (snapshot).
+    var lastNumberByYear: [Int: Int]?
+
+    init(format: String, schemaVersion: Int, generation: Int? = nil, lastSequence: Int? = nil, checksum: String? = nil,
+         count: Int? = nil, lastNumberByYear: [Int: Int]? = nil) {
+        self.format = format
+        self.schemaVersion = schemaVersion
+        self.generation = generation
+        self.lastSequence = lastSequence
+        self.checksum = checksum
+        self.count = count
+        self.lastNumberByYear = lastNumberByYear
+    }
 
     static let snapshotFormat = "escalator-snapshot"
     static let journalFormat = "escalator-journal"

@@ -1,26 +1,22 @@
 import EscalationKit
 import Foundation
 
-/// The snapshot: a header line (format, schema, generation, last sequence, checksum of the body) and
-/// one body line holding the open and recently closed escalations — never the archive.
+/// The snapshot: a header line (format, schema, generation, last sequence, id counters, number of
+/// escalations, checksum) then one checked line per open or recently closed escalation — never the archive.
 struct SnapshotFile {
     var generation: Int
     var ledger: Ledger
 
-    struct Body: Codable {
-        var escalations: [Escalation]
-        var lastNumberByYear: [Int: Int]
-    }
-
     func bytes() throws(StoreError) -> [UInt8] {
-        let body = Body(escalations: ledger.escalations.values.sorted { $0.id < $1.id }, lastNumberByYear: ledger.lastNumberByYear)
-        let encoded: [UInt8]
-        do { encoded = Array(try StoreCoding.encoder().encode(body)) } catch {
-            throw .io(path: "snapshot", reason: "cannot encode the snapshot: \(error)")
+        let encoder = StoreCoding.encoder()
+        var body: [UInt8] = []
+        for escalation in ledger.escalations.values.sorted(by: { $0.id < $1.id }) {
+            body += try EscalationLines.encode(escalation, with: encoder)
         }
         let header = FileHeader(format: FileHeader.snapshotFormat, schemaVersion: StoreCoding.schemaVersion,
-                                generation: generation, lastSequence: ledger.lastSequence, checksum: Checksum.of(encoded))
-        return header.line() + encoded + [UInt8(ascii: "\n")]
+                                generation: generation, lastSequence: ledger.lastSequence, checksum: Checksum.of(body),
+                                count: ledger.escalations.count, lastNumberByYear: ledger.lastNumberByYear)
+        return header.line() + body
     }
 
     /// Reads a snapshot; any damage is an error naming the path and where.
@@ -30,31 +26,21 @@ struct SnapshotFile {
             throw .damaged(path: path, location: "byte 0", reason: bytes.isEmpty ? "the snapshot is empty" : "the snapshot has no complete header line")
         }
         let header = try FileHeader.read(bytes[first], path: path, format: FileHeader.snapshotFormat)
-        guard let generation = header.generation, let last = header.lastSequence, let sum = header.checksum else {
-            throw .damaged(path: path, location: "line 1", reason: "the header lacks generation, last_sequence or checksum")
+        guard let generation = header.generation, let last = header.lastSequence, let sum = header.checksum, let count = header.count else {
+            throw .damaged(path: path, location: "line 1", reason: "the header lacks generation, last_sequence, count or checksum")
         }
-        guard lines.complete.count == 2, lines.unterminated == nil else {
-            let offset = lines.complete.count > 1 ? lines.complete[1].upperBound : bytes.count
-            throw .damaged(path: path, location: "byte \(offset)", reason: "expected exactly a header line and a body line (the file is truncated or has extra bytes)")
+        if let torn = lines.unterminated {
+            throw .damaged(path: path, location: "byte \(torn.lowerBound)", reason: "the last line has no end (the file is truncated)")
         }
-        let body = bytes[lines.complete[1]]
-        let actual = Checksum.of(body)
+        guard lines.complete.count == count + 1 else {
+            throw .damaged(path: path, location: "line \(lines.complete.count)", reason: "the header announces \(count) escalations, the file holds \(lines.complete.count - 1)")
+        }
+        let actual = Checksum.of(bytes[(first.upperBound + 1)...])
         guard actual == sum else {
-            throw .damaged(path: path, location: "line 2 (byte \(lines.complete[1].lowerBound))", reason: "checksum mismatch (header says \(sum), body gives \(actual))")
+            throw .damaged(path: path, location: "byte \(first.upperBound + 1)", reason: "checksum mismatch (header says \(sum), the escalations give \(actual))")
         }
-        let decoded: Body
-        do { decoded = try StoreCoding.decoder().decode(Body.self, from: Data(body)) } catch {
-            throw .damaged(path: path, location: "line 2", reason: "the body does not parse (\(StoreCoding.reason(error)))")
-        }
+        let escalations = try EscalationLines.decode(bytes, lines: lines.complete.dropFirst(), firstLine: 2, path: path)
         return SnapshotFile(generation: generation,
-                            ledger: Ledger(escalations: decoded.escalations, lastSequence: last, lastNumberByYear: decoded.lastNumberByYear))
-    }
-
-    /// Only the header, to learn the generation cheaply.
-    static func header(_ path: String) throws(StoreError) -> FileHeader? {
-        guard let d = try Descriptor.openIfPresent(path) else { return nil }
-        let bytes = try d.read(from: 0)
-        guard let first = Lines(bytes).complete.first else { throw .damaged(path: path, location: "byte 0", reason: "no header line") }
-        return try FileHeader.read(bytes[first], path: path, format: FileHeader.snapshotFormat)
+                            ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
     }
 }
