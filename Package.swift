@@ -31,8 +31,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helper: writes to, crashes in and watches a store from another process.
+        .executableTarget(name: "store-torture", dependencies: ["EscalationKit", "EscalationStore"]),
+        // The store benchmark (`swift run -c release store-bench [--large]`); not a test.
+        .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "EscalationStore"], path: "Benchmarks/store"),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),
-        .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit"]),
+        .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "store-torture"]),
     ],
     swiftLanguageModes: [.v6]
 )

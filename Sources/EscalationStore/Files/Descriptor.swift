@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// An open POSIX file descriptor with the few operations the store needs, each failing with the path and errno.
+final class Descriptor {
+    let fd: Int32
+    let path: String
+
+    private init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
+    deinit { close(fd) }
+
+    /// Opens `path` with `flags`; a created file gets exactly `mode` (fchmod defeats the umask).
+    static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(StoreError) -> Descriptor {
+        var fd: Int32
+        repeat { fd = Glibc.open(path, flags | O_CLOEXEC, mode) } while fd < 0 && errno == EINTR
+        guard fd >= 0 else { throw StoreError.posix(path, "open") }
+        let d = Descriptor(fd: fd, path: path)
+        if flags & O_CREAT != 0 {
+            var st = stat()
+            if fstat(fd, &st) == 0, st.st_mode & 0o777 != mode, st.st_uid == geteuid() { _ = fchmod(fd, mode) }
+        }
+        return d
+    }
+
+    /// Opens an existing file for reading, or nil when it does not exist.
+    static func openIfPresent(_ path: String) throws(StoreError) -> Descriptor? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.posix(path, "open")
+        }
+        return Descriptor(fd: fd, path: path)
+    }
+
+    var size: Int {
+        get throws(StoreError) {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw StoreError.posix(path, "stat") }
+            return Int(st.st_size)
+        }
+    }
+
+    var inode: UInt64 {
+        get throws(StoreError) {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw StoreError.posix(path, "stat") }
+            return UInt64(st.st_ino)
+        }
+    }
+
+    /// Reads from `offset` to the end of the file as it is now.
+    func read(from offset: Int) throws(StoreError) -> [UInt8] {
+        let total = try size
+        guard total > offset else { return [] }
+        var bytes = [UInt8](repeating: 0, count: total - offset)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if n < 0 { if errno == EINTR { continue }; throw StoreError.posix(path, "read") }
+            if n == 0 { break }
+            done += n
+        }
+        if done < bytes.count { bytes.removeLast(bytes.count - done) }
+        return bytes
+    }
+
+    /// Writes all of `bytes` at the end (O_APPEND) in as few write(2) calls as the kernel allows
+    /// (one for a line); on a failure the file is cut back to where it was.
+    func append(_ bytes: [UInt8]) throws(StoreError) {
+        let start = try size
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = StoreError.posix(path, "write")
+                _ = ftruncate(fd, off_t(start))
+                throw error
+            }
+            done += n
+        }
+        guard try size == start + bytes.count else {
+            _ = ftruncate(fd, off_t(start))
+            throw StoreError.io(path: path, reason: "short write: the file does not have the expected length")
+        }
+    }
+
+    /// Writes `bytes` at offset 0 and cuts the file to their length.
+    func replaceContents(_ bytes: [UInt8]) throws(StoreError) {
+        guard ftruncate(fd, 0) == 0 else { throw StoreError.posix(path, "truncate") }
+        let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        guard n == bytes.count else { throw StoreError.posix(path, "write") }
+    }
+
+    func truncate(to length: Int) throws(StoreError) {
+        guard ftruncate(fd, off_t(length)) == 0 else { throw StoreError.posix(path, "truncate") }
+    }
+
+    /// Data (and the size) reach the disk: what a committed event needs.
+    func syncData() throws(StoreError) {
+        guard fdatasync(fd) == 0 else { throw StoreError.posix(path, "fdatasync") }
+    }
+
+    func sync() throws(StoreError) {
+        guard fsync(fd) == 0 else { throw StoreError.posix(path, "fsync") }
+    }
+}
+
+/// Small file-system facts about paths.
+enum FileFacts {
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// The inode of a path, to notice that a file was replaced by a rename.
+    static func inode(_ path: String) -> UInt64? {
+        var st = stat()
+        return stat(path, &st) == 0 ? UInt64(st.st_ino) : nil
+    }
+
+    static func mode(_ path: String) -> mode_t? {
+        var st = stat()
+        return stat(path, &st) == 0 ? st.st_mode : nil
+    }
+
+    /// Reads a whole file, or nil when it is absent.
+    static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+        try Descriptor.openIfPresent(path)?.read(from: 0)
+    }
+
+    /// fsyncs a directory so that renames and new names in it are durable.
+    static func syncDirectory(_ path: String) throws(StoreError) {
+        let d = try Descriptor.open(path, O_RDONLY | O_DIRECTORY)
+        try d.sync()
+    }
+}

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import EscalationKit
+import Foundation
+
+/// The archive: closed escalations moved out of the snapshot, one checked line each, never read at
+/// start-up. Appending is idempotent for readers: a later line for the same id wins.
+enum ArchiveFile {
+    static func append(_ escalations: [Escalation], layout: StoreLayout) throws(StoreError) {
+        let path = layout.archive
+        let isNew = !FileFacts.exists(path)
+        let file = try Descriptor.open(path, O_RDWR | O_CREAT | O_APPEND, mode: layout.fileMode)
+        var bytes: [UInt8] = []
+        let size = try file.size
+        if size == 0 {
+            bytes = FileHeader(format: FileHeader.archiveFormat, schemaVersion: StoreCoding.schemaVersion).line()
+        } else if try file.read(from: size - 1) != [10] {
+            // A torn line from a crash mid-append: keep its bytes in quarantine, then cut it off.
+            let all = try file.read(from: 0)
+            let keep = (all.lastIndex(of: 10) ?? -1) + 1
+            try layout.ensureDirectory(layout.quarantine)
+            try AtomicFile.write(Array(all[keep...]), to: "\(layout.quarantine)/archive.jsonl-byte-\(keep)-\(Int(Date().timeIntervalSince1970)).torn", mode: layout.fileMode)
+            try file.truncate(to: keep)
+            if keep == 0 { bytes = FileHeader(format: FileHeader.archiveFormat, schemaVersion: StoreCoding.schemaVersion).line() }
+        }
+        let encoder = StoreCoding.encoder()
+        for escalation in escalations { bytes += try EscalationLines.encode(escalation, with: encoder) }
+        try file.append(bytes)
+        try file.syncData()
+        if isNew { try FileFacts.syncDirectory(layout.directory) }
+    }
+
+    /// Every archived escalation, oldest id first; a torn last line is ignored, other damage stops.
+    static func read(layout: StoreLayout) throws(StoreError) -> [Escalation] {
+        let path = layout.archive
+        guard let bytes = try FileFacts.read(path) else { return [] }
+        let lines = Lines(bytes)
+        guard let first = lines.complete.first else { return [] }
+        _ = try FileHeader.read(bytes[first], path: path, format: FileHeader.archiveFormat)
+        var good = lines.complete.dropFirst()
+        if lines.unterminated == nil, let last = good.last, bytes[last].contains(0) { good = good.dropLast() }
+        var byID: [EscalationID: Escalation] = [:]
+        for escalation in try EscalationLines.decode(bytes, lines: good, firstLine: 2, path: path) { byID[escalation.id] = escalation }
+        return byID.values.sorted { $0.id < $1.id }
+    }
+}

@@ -1,0 +1,96 @@
+import EscalationKit
+import Foundation
+
+/// How the snapshot and the archive hold an escalation: one checked line with its id and history
+/// only. The state is the replay of the history, so storing the fields too would double what
+/// start-up decodes; lines are decoded on all cores.
+enum EscalationLines {
+    struct Stored: Codable {
+        var id: EscalationID
+        var history: [HistoryEntry]
+    }
+
+    static func encode(_ escalation: Escalation, with encoder: JSONEncoder) throws(StoreError) -> [UInt8] {
+        do {
+            return CheckedLine.encode(field: "escalation", payload: Array(try encoder.encode(Stored(id: escalation.id, history: escalation.history))))
+        } catch {
+            throw .io(path: "escalation \(escalation.id)", reason: "cannot encode: \(error)")
+        }
+    }
+
+    /// Decodes and replays `lines` of `bytes` in parallel; the first damaged line (by position) is the error.
+    /// `firstLine` is the file line number of `lines[0]`.
+    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, path: String) throws(StoreError) -> [Escalation] {
+        let ranges = Array(lines)
+        guard !ranges.isEmpty else { return [] }
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, ranges.count / 64))
+        let results = Results(count: ranges.count, workers: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let decoder = StoreCoding.decoder()
+            let chunk = (ranges.count + workers - 1) / workers
+            for index in (worker * chunk)..<min(ranges.count, (worker + 1) * chunk) {
+                let range = ranges[index]
+                let location = "line \(firstLine + index) (byte \(range.lowerBound))"
+                let result = decodeOne(bytes[range], decoder: decoder, path: path, location: location)
+                switch result {
+                case .success(let e): results.set(index, e)
+                case .failure(let error): results.fail(worker, index, error); return
+                }
+            }
+        }
+        if let error = results.firstError { throw error }
+        return results.values
+    }
+
+    private static func decodeOne(_ line: ArraySlice<UInt8>, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
+        let payload: ArraySlice<UInt8>
+        switch CheckedLine.payload(of: line, field: "escalation") {
+        case .success(let p): payload = p
+        case .failure(let problem): return .failure(.damaged(path: path, location: location, reason: problem.reason))
+        }
+        let stored: Stored
+        do { stored = try decoder.decode(Stored.self, from: Data(payload)) } catch {
+            return .failure(.damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))"))
+        }
+        guard let first = stored.history.first, case .created(let draft) = first.change else {
+            return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not start with its creation"))
+        }
+        func event(_ entry: HistoryEntry, revision: Int) -> Event {
+            Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change)
+        }
+        var escalation = Escalation(created: event(first, revision: 0), draft: draft)
+        for entry in stored.history.dropFirst() {
+            do { escalation = try escalation.applying(event(entry, revision: escalation.revision)) } catch {
+                return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not replay: \(error)"))
+            }
+        }
+        return .success(escalation)
+    }
+
+    /// Slots the workers fill; each index is written by exactly one worker.
+    private final class Results: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<Escalation?>
+        private let count: Int
+        private var errors: [(Int, StoreError)?]
+        private let lock = NSLock()
+
+        init(count: Int, workers: Int) {
+            self.count = count
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil, count: count)
+            errors = Array(repeating: nil, count: workers)
+        }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+
+        func set(_ index: Int, _ value: Escalation) { slots[index] = value }
+
+        func fail(_ worker: Int, _ index: Int, _ error: StoreError) { lock.withLock { errors[worker] = (index, error) } }
+
+        var firstError: StoreError? { errors.compactMap { $0 }.min { $0.0 < $1.0 }?.1 }
+        var values: [Escalation] { (0..<count).compactMap { slots[$0] } }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The first line of every store file: what it is, which schema wrote it, and (for a snapshot and
+/// its journal) the generation and position it covers.
+struct FileHeader: Codable, Equatable {
+    var format: String
+    var schemaVersion: Int
+    var generation: Int?
+    var lastSequence: Int?
+    /// Checksum of everything after the header (snapshot).
+    var checksum: String?
+    /// Number of escalation lines after the header (snapshot).
+    var count: Int?
+    /// The highest id number used per year, so ids are never reused (snapshot).
+    var lastNumberByYear: [Int: Int]?
+
+    init(format: String, schemaVersion: Int, generation: Int? = nil, lastSequence: Int? = nil, checksum: String? = nil,
+         count: Int? = nil, lastNumberByYear: [Int: Int]? = nil) {
+        self.format = format
+        self.schemaVersion = schemaVersion
+        self.generation = generation
+        self.lastSequence = lastSequence
+        self.checksum = checksum
+        self.count = count
+        self.lastNumberByYear = lastNumberByYear
+    }
+
+    static let snapshotFormat = "escalator-snapshot"
+    static let journalFormat = "escalator-journal"
+    static let archiveFormat = "escalator-archive"
+
+    func line() -> [UInt8] {
+        (try! StoreCoding.encoder().encode(self)) + [UInt8(ascii: "\n")]
+    }
+
+    /// Reads and checks a header line; a newer schema is refused before anything else is looked at.
+    static func read(_ line: ArraySlice<UInt8>, path: String, format: String) throws(StoreError) -> FileHeader {
+        let header: FileHeader
+        do { header = try StoreCoding.decoder().decode(FileHeader.self, from: Data(line)) } catch {
+            throw .damaged(path: path, location: "line 1", reason: "the header does not parse (\(StoreCoding.reason(error)))")
+        }
+        if header.schemaVersion > StoreCoding.schemaVersion {
+            throw .newerSchema(found: header.schemaVersion, known: StoreCoding.schemaVersion)
+        }
+        guard header.format == format else {
+            throw .damaged(path: path, location: "line 1", reason: "format is \"\(header.format)\", expected \"\(format)\"")
+        }
+        guard header.schemaVersion >= 1 else {
+            throw .damaged(path: path, location: "line 1", reason: "unknown schema version \(header.schemaVersion)")
+        }
+        return header
+    }
+}
+
+/// Splits bytes into lines: each range excludes its newline; a last piece with no newline is reported apart.
+struct Lines {
+    var complete: [Range<Int>] = []
+    /// Bytes after the last newline (a line still being written, or torn by a crash).
+    var unterminated: Range<Int>?
+
+    init(_ bytes: [UInt8]) {
+        var lineStart = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if buffer[i] == 10 {
+                    complete.append(lineStart..<i)
+                    lineStart = i + 1
+                }
+                i += 1
+            }
+        }
+        if lineStart < bytes.count { unterminated = lineStart..<bytes.count }
+    }
+}

@@ -1,0 +1,46 @@
+import EscalationKit
+import Foundation
+
+/// The snapshot: a header line (format, schema, generation, last sequence, id counters, number of
+/// escalations, checksum) then one checked line per open or recently closed escalation — never the archive.
+struct SnapshotFile {
+    var generation: Int
+    var ledger: Ledger
+
+    func bytes() throws(StoreError) -> [UInt8] {
+        let encoder = StoreCoding.encoder()
+        var body: [UInt8] = []
+        for escalation in ledger.escalations.values.sorted(by: { $0.id < $1.id }) {
+            body += try EscalationLines.encode(escalation, with: encoder)
+        }
+        let header = FileHeader(format: FileHeader.snapshotFormat, schemaVersion: StoreCoding.schemaVersion,
+                                generation: generation, lastSequence: ledger.lastSequence, checksum: Checksum.of(body),
+                                count: ledger.escalations.count, lastNumberByYear: ledger.lastNumberByYear)
+        return header.line() + body
+    }
+
+    /// Reads a snapshot; any damage is an error naming the path and where.
+    static func read(_ bytes: [UInt8], path: String) throws(StoreError) -> SnapshotFile {
+        let lines = Lines(bytes)
+        guard let first = lines.complete.first else {
+            throw .damaged(path: path, location: "byte 0", reason: bytes.isEmpty ? "the snapshot is empty" : "the snapshot has no complete header line")
+        }
+        let header = try FileHeader.read(bytes[first], path: path, format: FileHeader.snapshotFormat)
+        guard let generation = header.generation, let last = header.lastSequence, let sum = header.checksum, let count = header.count else {
+            throw .damaged(path: path, location: "line 1", reason: "the header lacks generation, last_sequence, count or checksum")
+        }
+        if let torn = lines.unterminated {
+            throw .damaged(path: path, location: "byte \(torn.lowerBound)", reason: "the last line has no end (the file is truncated)")
+        }
+        guard lines.complete.count == count + 1 else {
+            throw .damaged(path: path, location: "line \(lines.complete.count)", reason: "the header announces \(count) escalations, the file holds \(lines.complete.count - 1)")
+        }
+        let actual = Checksum.of(bytes[(first.upperBound + 1)...])
+        guard actual == sum else {
+            throw .damaged(path: path, location: "byte \(first.upperBound + 1)", reason: "checksum mismatch (header says \(sum), the escalations give \(actual))")
+        }
+        let escalations = try EscalationLines.decode(bytes, lines: lines.complete.dropFirst(), firstLine: 2, path: path)
+        return SnapshotFile(generation: generation,
+                            ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
+    }
+}

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// The writers' lock: `flock` on a file that is never renamed or deleted, with a bounded wait.
+///
+/// While held, the file's content names the holder (pid, user, command, since when), so a writer
+/// that gives up can say who is in the way.
+final class StoreLock {
+    private let file: Descriptor
+    private let holder: String
+
+    init(path: String, mode: mode_t, actor: String) throws(StoreError) {
+        file = try Descriptor.open(path, O_RDWR | O_CREAT, mode: mode)
+        let command = CommandLine.arguments.map { ($0 as NSString).lastPathComponent }.prefix(4).joined(separator: " ")
+        holder = "pid \(getpid()) (\(actor): \(command))"
+    }
+
+    /// Takes the lock, waiting at most `timeout`; then `.busy` with the holder's own description.
+    func acquire(timeout: Duration) throws(StoreError) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pause: UInt32 = 100
+        while flock(file.fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw StoreError.posix(file.path, "flock") }
+            let waited = clock.now - start
+            if waited >= timeout {
+                let text = (try? file.read(from: 0)).map { String(decoding: $0, as: UTF8.self) }?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                throw .busy(holder: text.isEmpty ? "another process" : text, waited: waited)
+            }
+            usleep(pause)
+            pause = min(pause * 2, 5_000)
+        }
+        try? file.replaceContents(Array("\(holder) since \(FastTime.format(Date()))\n".utf8))
+    }
+
+    func release() {
+        try? file.truncate(to: 0)
+        flock(file.fd, LOCK_UN)
+    }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import EscalationKit
+import Foundation
+
+extension Store {
+    /// Writes the next generation (the caller holds both locks and has caught up). The order makes
+    /// a crash at any point leave either the old snapshot with its whole journal, or the new one
+    /// with its empty journal: new snapshot to a temp file (fsync), new journal (fsync), previous
+    /// snapshot kept, rename, fsync the directory, and only then the old journal goes.
+    func compactLocked() throws(StoreError) {
+        let old = position.generation
+        let generation = old + 1
+        let archived = archivable()
+        if !archived.isEmpty { try ArchiveFile.append(archived, layout: layout) }
+        var kept = state
+        kept.remove(archived.map(\.id))
+
+        let mode = layout.fileMode
+        let temp = try AtomicFile.prepare(try SnapshotFile(generation: generation, ledger: kept).bytes(), for: layout.snapshot, mode: mode)
+        let header = FileHeader.journal(generation: generation).line()
+        do {
+            let journal = try Descriptor.open(layout.journal(generation), O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
+            try journal.replaceContents(header)
+            try journal.sync()
+        } catch {
+            unlink(temp)
+            throw error
+        }
+        unlink(layout.previousSnapshot)
+        link(layout.snapshot, layout.previousSnapshot)
+        try AtomicFile.install(temp, at: layout.snapshot)
+        unlink(layout.journal(old))
+
+        state = kept
+        position = JournalPosition(generation: generation, snapshotInode: FileFacts.inode(layout.snapshot) ?? 0,
+                                   journalEnd: header.count, journalLines: 1)
+    }
+
+    /// Closed escalations older than the policy's archive age, counted back from the newest event
+    /// (the store's own clock, so what-if times and imported history behave alike).
+    private func archivable() -> [Escalation] {
+        let newest = state.escalations.values.lazy.compactMap(\.history.last?.time).max() ?? .distantPast
+        let cutoff = newest.addingTimeInterval(-Double(policy.archiveAfterDays) * 86_400)
+        return state.escalations.values
+            .filter { $0.status == .closed && ($0.closedAt ?? .distantFuture) < cutoff }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// Every escalation moved to the archive (not read at start-up), oldest id first.
+    public func loadArchive() throws(StoreError) -> [Escalation] {
+        let current = ledger
+        return try ArchiveFile.read(layout: layout).filter { current[$0.id] == nil }
+    }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import EscalationKit
+import Foundation
+
+extension Store {
+    /// Commits the event `decide` makes from the current ledger, under the writers' lock: catch up,
+    /// decide, append with one write, fdatasync. `decide` may run twice (the second time against the
+    /// ledger as this process last saw it, to explain a conflict), so it must have no side effects.
+    @discardableResult
+    public func commit(_ decide: (Ledger) throws(LifecycleError) -> Event) throws(StoreError) -> Event {
+        try commit(now: Date(), decide)
+    }
+
+    /// Commits a command through the domain's lifecycle, as `context.actor` at `context.now`.
+    @discardableResult
+    public func commit(_ command: Command, on id: EscalationID?, context: Context) throws(StoreError) -> Event {
+        let lifecycle = Lifecycle(policy: policy)
+        return try commit(now: context.now) { ledger throws(LifecycleError) in
+            try lifecycle.decide(command, on: id, in: ledger, at: context.now, actor: context.actor)
+        }
+    }
+
+    /// Appends many prepared events at once, all or nothing (demo data, imports). Sequence numbers
+    /// are assigned here; the events must replay onto the current ledger.
+    @discardableResult
+    public func commitBatch(_ events: [Event]) throws(StoreError) -> [Event] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try withWriteLock { () throws(StoreError) -> [Event] in
+            _ = try catchUp(underLock: true)
+            let committed = try append(events)
+            try compactIfNeeded()
+            return committed
+        }
+    }
+
+    /// Compacts now: a new snapshot, an empty journal, and old closed escalations moved to the archive.
+    public func compact() throws(StoreError) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try withWriteLock { () throws(StoreError) in
+            _ = try catchUp(underLock: true)
+            try compactLocked()
+        }
+    }
+
+    func commit(now: Date, _ decide: (Ledger) throws(LifecycleError) -> Event) throws(StoreError) -> Event {
+        mutex.lock()
+        defer { mutex.unlock() }
+        let seen = state
+        return try withWriteLock { () throws(StoreError) -> Event in
+            _ = try catchUp(underLock: true)
+            let event: Event
+            do throws(LifecycleError) { event = try decide(state) } catch {
+                // Was the command prepared against an older revision? Then say who changed it.
+                guard let stale = try? decide(seen) else { throw .rejected(error) }
+                throw .rejected(ConflictExplanation.explain(error, escalation: state[stale.escalation],
+                                                            expectedRevision: stale.expectedRevision, now: now))
+            }
+            let committed = try append([event])
+            try compactIfNeeded()
+            return committed[0]
+        }
+    }
+
+    /// Numbers, checks and appends events (the caller holds both locks and has caught up).
+    private func append(_ events: [Event]) throws(StoreError) -> [Event] {
+        guard !events.isEmpty else { return [] }
+        let encoder = StoreCoding.encoder()
+        let decoder = StoreCoding.decoder()
+        var next = state
+        var bytes: [UInt8] = []
+        var committed: [Event] = []
+        committed.reserveCapacity(events.count)
+        for var event in events {
+            event.sequence = next.lastSequence + 1
+            let canonical: Event
+            let payload: [UInt8]
+            do {
+                payload = Array(try encoder.encode(event))
+                // What replay will read (times to the millisecond): memory and disk must agree.
+                canonical = try decoder.decode(Event.self, from: Data(payload))
+            } catch {
+                throw .rejected(LifecycleError(.invalidValue, "The event cannot be written: \(error)"))
+            }
+            do { try next.apply(canonical) } catch {
+                throw .rejected(LifecycleError(.invalidValue, "The event does not fit the store: \(error)"))
+            }
+            bytes += CheckedLine.encode(field: "event", payload: payload)
+            committed.append(canonical)
+        }
+        let path = layout.journal(position.generation)
+        let journal = try Descriptor.open(path, O_WRONLY | O_APPEND)
+        guard try journal.size == position.journalEnd else {
+            throw .io(path: path, reason: "the journal changed size under the lock; nothing was written")
+        }
+        try journal.append(bytes)
+        try journal.syncData()
+        state = next
+        position.journalEnd += bytes.count
+        position.journalLines += committed.count
+        return committed
+    }
+
+    private func compactIfNeeded() throws(StoreError) {
+        if position.journalEnd > _compactionThreshold { try compactLocked() }
+    }
+}
