@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalationKit
+import Foundation
 
 /// The root command: a triage board for customer escalations.
 @main
@@ -7,6 +8,40 @@ struct Escalator: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalator",
         abstract: "Score, route and track customer escalations until nothing falls through the cracks.",
-        version: EscalationKit.version
+        discussion: """
+        Every command takes --store DIR (default: $ESCALATOR_STORE, then ~/.local/share/escalator). \
+        ESCALATOR_USER sets who acts and ESCALATOR_NOW (ISO 8601) when "now" is. Exit codes: 0 success, \
+        64 usage, 65 bad input or an illegal transition, 74 store unreadable or damaged, 75 store busy.
+        """,
+        version: EscalationKit.version,
+        groupedSubcommands: [
+            CommandGroup(name: "Set up", subcommands: [InitCommand.self, DemoCommand.self, AccountsCommand.self]),
+            CommandGroup(name: "Decide", subcommands: [ScoreCommand.self, AssessCommand.self]),
+            CommandGroup(name: "Create and read", subcommands: [NewCommand.self, ListCommand.self, ShowCommand.self, BriefCommand.self,
+                                                               LintCommand.self, ExplainCommand.self, ForecastCommand.self]),
+            CommandGroup(name: "Move through the lifecycle", subcommands: [AcknowledgeCommand.self, StartCommand.self, AdvanceCommand.self,
+                                                                          BackCommand.self, UpdateCommand.self, AssignCommand.self,
+                                                                          SeverityCommand.self, TierCommand.self, ResolveCommand.self,
+                                                                          CloseCommand.self, ReopenCommand.self, LinkCommand.self,
+                                                                          DeescalateCommand.self]),
+            CommandGroup(name: "Report and exchange", subcommands: [ReportCommand.self, MetricsCommand.self, ExportCommand.self, ImportCommand.self]),
+        ]
     )
+
+    /// Parses and runs, with the exit codes scripts rely on: a value that does not fit (an unknown
+    /// category, a score outside 1–5) is bad input (65); a command line of the wrong shape (a missing
+    /// option, an unknown flag) is a usage error (64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let badValue = error is ValidationError || message(for: error).hasPrefix("The value '")
+            guard badValue else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(Failure.Kind.badInput.rawValue)
+        }
+    }
 }

@@ -1,0 +1,99 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// The account book: the commercial context every score and brief uses.
+struct AccountsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "accounts", abstract: "Import and list the accounts the team knows.",
+                                                    subcommands: [List.self, Import.self])
+
+    /// Lists the known accounts.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the known accounts.")
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let session = try Session.open(storeOptions)
+                let accounts = try AccountBook(directory: session.store.directory).all()
+                if json { try JSONOutput.print(accounts); return }
+                guard !accounts.isEmpty else { print("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
+                let c = session.console
+                c.print(c.paint(pad("ACCOUNT", 26) + pad("ARR", 12) + pad("SEGMENT", 12) + pad("RENEWAL", 12) + pad("HEALTH", 8) + "STRATEGIC", .bold))
+                for a in accounts {
+                    c.print(pad(safe(a.name), 25) + " " + pad(a.arr.short, 12) + pad(a.segment.label, 12) + pad(a.renewal?.description ?? "—", 12)
+                        + pad(a.healthScore.map(String.init) ?? "—", 8) + (a.strategic ? "yes" : ""))
+                }
+            }
+        }
+    }
+
+    /// Imports accounts from a CRM's CSV export.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import accounts from CSV: name, arr, currency, segment, renewal, health, strategic.",
+            discussion: "The header names the columns (any order; name and arr are required). All or nothing: a file with a bad row changes nothing and every bad row is listed with its line number."
+        )
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let session = try Session.open(storeOptions)
+                let rows = try readCSV(file)
+                let table = try CSVTable(rows, required: ["name", "arr"], known: ["name", "arr", "currency", "segment", "renewal", "health", "strategic"], file: file)
+                var accounts: [Account] = []
+                var problems: [String] = []
+                for row in table.records {
+                    do {
+                        accounts.append(try AccountRow.parse(row))
+                    } catch let failure as Failure {
+                        problems.append("line \(row.line): \(failure.message)")
+                    }
+                }
+                guard problems.isEmpty else {
+                    throw Failure.badInput("Nothing was imported; fix these rows and run it again:\n  " + problems.joined(separator: "\n  "))
+                }
+                let (added, updated) = try session.store.saveAccounts(accounts)
+                print("Imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(safe(file)): \(added) new, \(updated) updated.")
+            }
+        }
+    }
+}
+
+/// One CSV row as an account.
+enum AccountRow {
+    static func parse(_ row: CSVTable.Record) throws -> Account {
+        let name = row["name"] ?? ""
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("the name is empty") }
+        guard SafeText.firstUnsafeScalar(in: name) == nil else { throw Failure.badInput("the name contains control characters") }
+        var account = Account(name: name.trimmingCharacters(in: .whitespaces), arr: Money(try parseARR(row["arr"] ?? ""), "EUR"))
+        if let c = row["currency"], !c.isEmpty {
+            guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else { throw Failure.badInput("currency \"\(safe(c))\" is not a three-letter code") }
+            account.arr.currency = c.uppercased()
+        }
+        if let s = row["segment"], !s.isEmpty {
+            guard let segment = Segment(rawValue: s.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")) else {
+                throw Failure.badInput("segment \"\(safe(s))\" is not one of enterprise, mid_market, smb, strategic")
+            }
+            account.segment = segment
+        }
+        if let r = row["renewal"], !r.isEmpty {
+            guard let day = CalendarDay(r) else { throw Failure.badInput("renewal \"\(safe(r))\" is not a date like 2026-06-30") }
+            account.renewal = day
+        }
+        if let h = row["health"], !h.isEmpty {
+            guard let score = Int(h), (0...100).contains(score) else { throw Failure.badInput("health \"\(safe(h))\" is not 0 to 100") }
+            account.healthScore = score
+        }
+        if let s = row["strategic"]?.lowercased(), !s.isEmpty {
+            guard ["yes", "no", "true", "false", "1", "0", "y", "n"].contains(s) else { throw Failure.badInput("strategic \"\(safe(s))\" is not yes or no") }
+            account.strategic = ["yes", "true", "1", "y"].contains(s)
+        }
+        if account.segment == .strategic { account.strategic = true }
+        return account
+    }
+}

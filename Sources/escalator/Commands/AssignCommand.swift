@@ -1,0 +1,18 @@
+import ArgumentParser
+import EscalationKit
+
+/// Hands an escalation to a new owner.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Give an escalation a new owner.")
+
+    @Argument(help: "The escalation, e.g. ESC-2026-0042.") var id: String
+    @Option(help: "The new owner.") var owner: String
+    @OptionGroup var options: ChangeOptions
+
+    func run() throws {
+        try reporting {
+            let session = try Session.open(options.storeOptions)
+            try reportChange(try session.commit(.assign(owner: owner), on: id), in: session, json: options.json)
+        }
+    }
+}

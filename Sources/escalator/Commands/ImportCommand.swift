@@ -1,0 +1,165 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// Brings escalations in from an export or from a CRM's or support desk's CSV, all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import escalations from `escalator export` JSON or from CSV; all or nothing.",
+        discussion: """
+        JSON (from export) recreates each escalation with its history and id; ids already in the store are skipped. \
+        CSV needs a header naming the columns: title, account and category are required; severity, tier, arr, currency, \
+        segment, owner, impact, description, ask, deadline and created_at are optional. A CSV row whose account and title \
+        match an open escalation is skipped. A bad row stops the import: nothing is written, and every problem is listed \
+        with its line number.
+        """
+    )
+
+    @Argument(help: "The file: .json from export, or .csv.") var file: String
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let session = try Session.open(storeOptions)
+            let isJSON = file.lowercased().hasSuffix(".json")
+            let plan = isJSON ? try planJSON(session) : try planCSV(session)
+            guard plan.problems.isEmpty else {
+                throw Failure.badInput("Nothing was imported; fix these and run it again:\n  " + plan.problems.joined(separator: "\n  "))
+            }
+            if !plan.events.isEmpty { try session.store.commitBatch(plan.events) }
+            print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file)); skipped \(plan.skipped.count).")
+            for line in plan.skipped { print("  skipped " + safe(line)) }
+        }
+    }
+
+    struct Plan {
+        var events: [Event] = []
+        var taken = 0
+        var skipped: [String] = []
+        var problems: [String] = []
+    }
+
+    private func planJSON(_ session: Session) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: file) else { throw Failure.badInput("Cannot read \(safe(file)).") }
+        let export: ExportFile
+        do {
+            export = try ExportFile.decoder().decode(ExportFile.self, from: data)
+        } catch let error as DecodingError {
+            throw Failure.badInput("\(safe(file)) is not an Escalator export: \(JSONProblem.describe(error)).")
+        }
+        guard export.format == "escalator-export" else { throw Failure.badInput("\(safe(file)) is not an Escalator export (format \"\(safe(export.format))\").") }
+        guard export.version <= 1 else { throw Failure.badInput("\(safe(file)) was written by a newer Escalator (version \(export.version)).") }
+        var plan = Plan()
+        let archived = Set(try session.store.loadArchive().map(\.id))
+        var ledger = session.store.ledger
+        var staged: [Event] = []
+        for (index, e) in export.escalations.enumerated() {
+            if ledger[e.id] != nil || archived.contains(e.id) {
+                plan.skipped.append("escalations[\(index)] \(e.id): already in the store")
+                continue
+            }
+            staged += ExportFile.events(recreating: e)
+            plan.taken += 1
+        }
+        staged.sort { $0.time < $1.time }
+        var sequence = ledger.lastSequence
+        for var event in staged {
+            sequence += 1
+            event.sequence = sequence
+            do {
+                try ledger.apply(event)
+            } catch {
+                plan.problems.append("\(event.escalation): its history does not replay (\(error.reason))")
+            }
+        }
+        plan.events = staged
+        return plan
+    }
+
+    private func planCSV(_ session: Session) throws -> Plan {
+        let known = ["title", "account", "category", "severity", "tier", "arr", "currency", "segment", "owner", "impact", "description",
+                     "ask", "deadline", "created_at"]
+        let table = try CSVTable(try readCSV(file), required: ["title", "account", "category"], known: known, file: file)
+        var plan = Plan()
+        var ledger = session.store.ledger
+        let lifecycle = Lifecycle(policy: session.policy)
+        let openKeys = Set(ledger.escalations.values.filter(\.isOpen).map { "\($0.account.name.lowercased())|\($0.title.lowercased())" })
+        let book = AccountBook(directory: session.store.directory)
+        for row in table.records {
+            do {
+                let key = "\((row["account"] ?? "").lowercased())|\((row["title"] ?? "").lowercased())"
+                if openKeys.contains(key) {
+                    plan.skipped.append("line \(row.line): \(row["account"] ?? "") — \(row["title"] ?? ""): already open")
+                    continue
+                }
+                let (draft, owner, time) = try CSVEscalation.parse(row, policy: session.policy, book: book, now: session.now)
+                var event = try lifecycle.decide(.create(draft), on: nil, in: ledger, at: time, actor: session.context.actor)
+                event.sequence = ledger.lastSequence + 1
+                try ledger.apply(event)
+                plan.events.append(event)
+                if let owner {
+                    var ack = try lifecycle.decide(.acknowledge(owner: owner), on: event.escalation, in: ledger, at: time, actor: session.context.actor)
+                    ack.sequence = ledger.lastSequence + 1
+                    try ledger.apply(ack)
+                    plan.events.append(ack)
+                }
+                plan.taken += 1
+            } catch let failure as Failure {
+                plan.problems.append("line \(row.line): \(failure.message)")
+            } catch let error as LifecycleError {
+                plan.problems.append("line \(row.line): \(error.message)")
+            } catch let error as ReplayError {
+                plan.problems.append("line \(row.line): \(error.reason)")
+            }
+        }
+        return plan
+    }
+}
+
+/// One CSV row as a new escalation.
+enum CSVEscalation {
+    static func parse(_ row: CSVTable.Record, policy: Policy, book: AccountBook, now: Date) throws -> (Draft, String?, Date) {
+        let name = row["account"] ?? ""
+        guard let category = Category(rawValue: (row["category"] ?? "").lowercased()) else {
+            throw Failure.badInput("category \"\(safe(row["category"] ?? ""))\" is not one of \(Category.allCases.map(\.key).joined(separator: ", "))")
+        }
+        let severityText = (row["severity"] ?? "").lowercased()
+        guard let severity = severityText.isEmpty ? .medium : Severity(rawValue: severityText) else {
+            throw Failure.badInput("severity \"\(safe(severityText))\" is not critical, high or medium")
+        }
+        let tierText = row["tier"] ?? ""
+        guard let tier = tierText.isEmpty ? (severity == .critical ? .criticalMultiCustomer : .standard) : Int(tierText).flatMap(Tier.init(rawValue:)) else {
+            throw Failure.badInput("tier \"\(safe(tierText))\" is not 1 to 4")
+        }
+        var account = (try? book.find(name)) ?? nil ?? Account(name: name, arr: Money(0))
+        if let arr = row["arr"], !arr.isEmpty { account.arr.amount = try parseARR(arr) }
+        if let c = row["currency"], !c.isEmpty {
+            guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else { throw Failure.badInput("currency \"\(safe(c))\" is not a three-letter code") }
+            account.arr.currency = c.uppercased()
+        }
+        if let s = row["segment"], !s.isEmpty {
+            guard let segment = Segment(rawValue: s.lowercased()) else { throw Failure.badInput("segment \"\(safe(s))\" is not enterprise, mid_market, smb or strategic") }
+            account.segment = segment
+        }
+        var brief = Brief()
+        brief.impact = row["impact"] ?? ""
+        brief.description = row["description"] ?? ""
+        brief.ask.text = row["ask"] ?? ""
+        if let d = row["deadline"], !d.isEmpty {
+            guard let date = DeadlineText.parse(d, calendar: policy.calendar) else { throw Failure.badInput("deadline \"\(safe(d))\" is not a date") }
+            brief.ask.deadline = date
+        }
+        var time = now
+        if let c = row["created_at"], !c.isEmpty {
+            guard let date = ISOTime.parse(c) else { throw Failure.badInput("created_at \"\(safe(c))\" is not an ISO 8601 time") }
+            guard date <= now else { throw Failure.badInput("created_at \(safe(c)) is in the future") }
+            time = date
+        }
+        let owner = (row["owner"] ?? "").isEmpty ? nil : row["owner"]
+        let draft = Draft(title: row["title"] ?? "", account: account, category: category, severity: severity, tier: tier,
+                          team: policy.rule(for: category).team, brief: brief)
+        return (draft, owner, time)
+    }
+}

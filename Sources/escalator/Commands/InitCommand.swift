@@ -1,0 +1,31 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// Creates an empty store, private or shared with a group.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create an empty store.",
+        discussion: "A private store is readable by you alone (0700/0600). With --shared --group NAME the directory is setgid and group-writable (0660 files), and every later write keeps those modes, so a team shares one store."
+    )
+
+    @Flag(help: "Make the store writable by a group.") var shared = false
+    @Option(help: "The group that shares the store (with --shared).") var group: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            if shared && group == nil { throw Failure.usage("--shared needs --group NAME: the group whose members share the store.") }
+            if group != nil && !shared { throw Failure.usage("--group goes with --shared.") }
+            let directory = storeOptions.directory
+            let policy = try Session.loadPolicy(for: directory)
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("store.lock").path) {
+                throw Failure.badInput("A store already exists at \(directory.path); nothing was changed.")
+            }
+            _ = try Store.create(at: directory, policy: policy, shared: shared, group: group)
+            print("Created \(shared ? "a store shared with group \(group!)" : "a private store") at \(directory.path).")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import EscalationKit
+import Foundation
+
+/// The escalations that matter now: open ones and those closed recently, most urgent first.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List escalations: the open ones and those closed in the last 14 days.",
+        discussion: "Statuses are read from the clocks at the moment you list: an escalation whose stall clock ran out shows as stalled."
+    )
+
+    @Option(help: "routed, acknowledged, in_progress, stalled, resolved or closed.") var status: Status?
+    @Option(help: "critical, high or medium.") var severity: Severity?
+    @Option(help: "A category key, e.g. product_defect.") var category: Category?
+    @Option(help: "Only this owner's escalations (case-insensitive).") var owner: String?
+    @Flag(help: "Only escalations with a clock past its deadline.") var breaching = false
+    @Flag(help: "Every escalation, the archive included.") var all = false
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let session = try Session.open(storeOptions)
+            let now = session.now
+            var pool = Array(session.store.ledger.escalations.values)
+            if all {
+                pool += try session.store.loadArchive()
+            } else {
+                let cutoff = now.addingTimeInterval(-Double(session.policy.recentlyClosedDays) * 86400)
+                pool = pool.filter { $0.status != .closed || ($0.closedAt ?? now) >= cutoff }
+            }
+            var rows: [(Escalation, Attention)] = []
+            for e in pool {
+                let attention = Attention(e, at: now, policy: session.policy)
+                if matches(e, attention) { rows.append((e, attention)) }
+            }
+            rows.sort { l, r in
+                if l.1.status != r.1.status { return l.1.status < r.1.status }
+                return l.1.urgency(at: now) < r.1.urgency(at: now)
+            }
+            if json {
+                try JSONOutput.print(rows.map { EscalationSummary($0.0, at: now, policy: session.policy) })
+                return
+            }
+            printTable(rows, session: session)
+        }
+    }
+
+    private func matches(_ e: Escalation, _ a: Attention) -> Bool {
+        if let status, a.status != status { return false }
+        if let severity, e.severity != severity { return false }
+        if let category, e.category != category { return false }
+        if let owner, e.owner?.lowercased() != owner.lowercased() { return false }
+        return !breaching || a.breached
+    }
+
+    private func printTable(_ rows: [(Escalation, Attention)], session: Session) {
+        let c = session.console
+        guard !rows.isEmpty else {
+            c.print("No escalations match." + (all ? "" : " (`--all` includes the archive.)"))
+            return
+        }
+        c.print(c.paint(pad("ID", 14) + pad("S", 2) + pad("STATUS", 13) + pad("ACCOUNT", 18) + pad("ARR", 10) + pad("OWNER", 12) + "NEXT", .bold))
+        for (e, a) in rows {
+            let next = a.mostUrgent.map { DurationText.clock($0, at: session.now) } ?? ""
+            let nextText = a.breached ? c.paint(next, .red) : a.breachWarning ? c.paint(next, .yellow) : next
+            c.print(pad(e.id.description, 14) + c.paint(String(e.severity.letter), c.tone(for: e.severity)) + " "
+                + pad(a.status.label, 13) + pad(safe(e.account.name), 17) + " " + pad(e.account.arr.short, 10)
+                + pad(safe(e.owner ?? "—"), 11) + " " + nextText)
+        }
+        c.print(c.paint("\(rows.count) escalation\(rows.count == 1 ? "" : "s")", .dim))
+    }
+}
+
+extension Status: ExpressibleByArgument {}

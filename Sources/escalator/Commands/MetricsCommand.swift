@@ -1,0 +1,39 @@
+import ArgumentParser
+import EscalationKit
+import Foundation
+
+/// Seed 003's metrics over a date range, grouped by tier, category, segment or severity.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Escalation metrics over a date range: count, time to acknowledge and resolve, SLA compliance, stall rate, ARR at risk.",
+        discussion: "The range covers escalations opened between --from and --to, inclusive (default: the last 30 days)."
+    )
+
+    @Option(help: "First day, YYYY-MM-DD.") var from: String?
+    @Option(help: "Last day, YYYY-MM-DD.") var to: String?
+    @Option(help: "tier, category, segment or severity.") var by: MetricsGrouping = .category
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let session = try Session.open(storeOptions)
+            let zone = session.policy.calendar.timeZone
+            let today = CalendarDay(session.now, in: zone)
+            func day(_ text: String?, _ name: String, _ fallback: CalendarDay) throws -> CalendarDay {
+                guard let text else { return fallback }
+                guard let d = CalendarDay(text) else { throw Failure.badInput("--\(name) must be YYYY-MM-DD, not \"\(safe(text))\".") }
+                return d
+            }
+            let end = try day(to, "to", today)
+            let start = try day(from, "from", end.adding(days: -29))
+            guard start <= end else { throw Failure.badInput("--from (\(start)) is after --to (\(end)).") }
+            let all = Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())
+            let report = MetricsReport(all, from: start...end, by: by, at: session.now, policy: session.policy)
+            if json { try JSONOutput.print(report) } else { print(safeBlock(report.table)) }
+        }
+    }
+}
+
+extension MetricsGrouping: ExpressibleByArgument {}

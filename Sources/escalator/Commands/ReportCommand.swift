@@ -1,0 +1,35 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// Reports for CS leadership.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports for CS leadership.", subcommands: [Weekly.self])
+
+    /// Seed 000's weekly summary, exact keys and formats.
+    struct Weekly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "weekly",
+            abstract: "The weekly summary as JSON in seed 000's shape.",
+            discussion: "The week is the seven days ending on --date (default: today), in the team calendar's time zone."
+        )
+
+        @Option(help: "The report date, YYYY-MM-DD (default: today).") var date: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let session = try Session.open(storeOptions)
+                var now = session.now
+                if let date {
+                    guard let day = CalendarDay(date) else { throw Failure.badInput("--date must be YYYY-MM-DD, not \"\(safe(date))\".") }
+                    // The end of the report day, so everything that happened on it counts.
+                    now = day.adding(days: 1).start(in: session.policy.calendar.timeZone).addingTimeInterval(-1)
+                }
+                let all = Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())
+                print(WeeklySummary(all, at: now, policy: session.policy).json)
+            }
+        }
+    }
+}

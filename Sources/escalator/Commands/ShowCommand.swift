@@ -1,0 +1,70 @@
+import ArgumentParser
+import EscalationKit
+import Foundation
+
+/// Everything about one escalation: where it stands, every clock, the flags and the history.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one escalation: status, clocks, flags and history.")
+
+    @Argument(help: "The escalation, e.g. ESC-2026-0042.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let session = try Session.open(storeOptions)
+            let e = try session.escalation(id)
+            let now = session.now
+            if json {
+                try JSONOutput.print(EscalationDetail(e, at: now, policy: session.policy))
+                return
+            }
+            let c = session.console
+            let a = Attention(e, at: now, policy: session.policy)
+            c.print(c.paint("\(e.id)  \(safe(e.title))", .bold))
+            c.print("Status     \(a.status.label)" + (a.keys.isEmpty ? "" : "  [" + a.keys.joined(separator: ", ") + "]"))
+            c.print("Severity   " + c.paint(e.severity.label, c.tone(for: e.severity))
+                + (e.suggestedSeverity.map { $0 != e.severity ? " (suggested \($0.rawValue); override: \(safe(e.severityOverrideReason ?? "no reason")))" : "" } ?? ""))
+            c.print("Tier       \(e.tier.rawValue) · Category \(e.category.label) · Team \(safe(session.policy.teams[e.team]?.name ?? e.team))")
+            c.print("Owner      \(safe(e.owner ?? "— (not acknowledged)")) · Reporter \(safe(e.reporter))")
+            let acct = e.account
+            c.print("Account    \(safe(acct.name)) · \(acct.arr.short) ARR · \(acct.segment.label)"
+                + (acct.renewal.map { " · renewal \($0)" } ?? "") + (acct.healthScore.map { " · health \($0)" } ?? "")
+                + (acct.strategic ? " · strategic" : ""))
+            if let d = e.dimensions {
+                c.print("Score      \(d.total)/20 (impact \(d.impact), value \(d.value), urgency \(d.urgency), capability \(d.capability))")
+            }
+            c.print("Opened     \(Self.local(e.createdAt, session)) · \(DurationText.short(now.timeIntervalSince(e.createdAt))) ago")
+            if let pattern = e.pattern { c.print("Pattern    \(safe(pattern))") }
+            if let from = e.reopenedFrom { c.print("Reopens    \(from)") }
+            if let resolution = e.resolution { c.print("Resolution \(safe(resolution))") }
+            c.print("")
+            c.print(c.paint("Clocks", .bold))
+            for r in session.clocks.read(e, at: now) {
+                let when: String
+                switch r.state {
+                case .running: when = "due \(Self.local(r.deadline, session)) (\(DurationText.relative(r.deadline, from: now)))"
+                case .breached where r.stoppedAt == nil: when = c.paint("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
+                case .breached: when = c.paint("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
+                case .met: when = "met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early"
+                case .paused: when = "paused"
+                }
+                c.print("  " + pad(r.kind.label, 16) + pad(r.target.phrase(r.basis), 22) + when)
+            }
+            c.print("")
+            c.print(c.paint("History", .bold))
+            for entry in e.history {
+                c.print("  \(Self.local(entry.time, session))  " + fit(safe("\(entry.actor): \(entry.change.phrase(policy: session.policy))"), c.width - 20))
+            }
+        }
+    }
+
+    /// A time in the team's zone, "2026-03-10 09:40".
+    static func local(_ date: Date, _ session: Session) -> String {
+        let f = DateFormatter()
+        f.timeZone = session.policy.calendar.timeZone
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,47 @@
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// `export --format json`: every escalation with its whole history, which `import` turns back into events.
+struct ExportFile: Codable {
+    var format = "escalator-export"
+    var version = 1
+    var exportedAt: Date
+    var escalations: [Escalation]
+
+    static func encoder() -> JSONEncoder { JSONOutput.encoder() }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .custom { d in
+            let text = try d.singleValueContainer().decode(String.self)
+            guard let date = ISOTime.parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: d.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// The events that recreate `e` exactly, from its history.
+    static func events(recreating e: Escalation) -> [Event] {
+        e.history.enumerated().map { index, entry in
+            Event(time: entry.time, actor: entry.actor, escalation: e.id, expectedRevision: index, change: entry.change)
+        }
+    }
+}
+
+/// `export --format csv`: one row per escalation, the columns a spreadsheet or CRM wants.
+enum ExportCSV {
+    static let columns = ["id", "title", "account", "arr", "currency", "segment", "category", "severity", "tier", "status", "owner",
+                          "team", "created_at", "acknowledged_at", "resolved_at", "closed_at", "ask", "deadline", "impact", "description"]
+
+    static func row(_ e: Escalation, status: Status) -> [String] {
+        let t = { (d: Date?) in d.map(ISOTime.format) ?? "" }
+        return [e.id.description, e.title, e.account.name, String(e.account.arr.amount), e.account.arr.currency, e.account.segment.rawValue,
+                e.category.key, e.severity.rawValue, String(e.tier.rawValue), status.rawValue, e.owner ?? "", e.team,
+                t(e.createdAt), t(e.acknowledgedAt), t(e.resolvedAt), t(e.closedAt), e.brief.ask.text, t(e.brief.ask.deadline),
+                e.brief.impact, e.brief.description]
+    }
+}

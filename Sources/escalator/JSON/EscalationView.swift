@@ -1,0 +1,146 @@
+import EscalationKit
+import Foundation
+
+/// One escalation as `list --json` prints it: where it stands and what needs attention, no brief.
+struct EscalationSummary: Encodable {
+    var id: String
+    var title: String
+    var account: String
+    var arr: Int
+    var currency: String
+    var segment: String
+    var category: String
+    var severity: String
+    var tier: Int
+    var status: String
+    var owner: String?
+    var team: String
+    var createdAt: Date
+    var ageDays: Int
+    var flags: [String]
+    var nextDeadline: ClockSummary?
+    var nextUpdateDue: Date?
+
+    init(_ e: Escalation, at now: Date, policy: Policy) {
+        let attention = Attention(e, at: now, policy: policy)
+        id = e.id.description
+        title = e.title
+        account = e.account.name
+        arr = e.account.arr.amount
+        currency = e.account.arr.currency
+        segment = e.account.segment.rawValue
+        category = e.category.key
+        severity = e.severity.rawValue
+        tier = e.tier.rawValue
+        status = attention.status.rawValue
+        owner = e.owner
+        team = e.team
+        createdAt = e.createdAt
+        ageDays = Int(now.timeIntervalSince(e.createdAt) / 86400)
+        flags = attention.keys
+        nextDeadline = attention.mostUrgent.map { ClockSummary($0, at: now) }
+        nextUpdateDue = attention.nextUpdateDue
+    }
+}
+
+/// One clock as JSON shows it.
+struct ClockSummary: Encodable {
+    var kind: String
+    var state: String
+    var start: Date
+    var deadline: Date
+    var stoppedAt: Date?
+    var target: String
+    var basis: String
+    var usedPercent: Int
+    var secondsRemaining: Int
+    var warning: Double?
+    var rule: String
+
+    init(_ r: ClockReading, at now: Date) {
+        kind = r.kind.rawValue
+        state = r.state.rawValue
+        start = r.start
+        deadline = r.deadline
+        stoppedAt = r.stoppedAt
+        target = r.target.description
+        basis = r.basis.rawValue
+        usedPercent = Int((r.used * 100).rounded())
+        secondsRemaining = Int(r.deadline.timeIntervalSince(r.stoppedAt ?? now))
+        warning = r.warning
+        rule = r.rule
+    }
+}
+
+/// One escalation as `show --json` prints it: everything, with clocks and the history.
+struct EscalationDetail: Encodable {
+    var id: String
+    var title: String
+    var status: String
+    var recordedStatus: String
+    var severity: String
+    var suggestedSeverity: String?
+    var severityOverrideReason: String?
+    var tier: Int
+    var category: String
+    var team: String
+    var owner: String?
+    var reporter: String
+    var account: Account
+    var score: Score?
+    var sentiment: String
+    var pattern: String?
+    var reopenedFrom: String?
+    var resolution: String?
+    var createdAt: Date
+    var acknowledgedAt: Date?
+    var resolvedAt: Date?
+    var closedAt: Date?
+    var flags: [String]
+    var clocks: [ClockSummary]
+    var brief: Brief
+    var deescalation: Deescalation?
+    var history: [HistoryLine]
+
+    struct Score: Encodable {
+        var impact, value, urgency, capability, total: Int
+    }
+
+    struct HistoryLine: Encodable {
+        var sequence: Int
+        var time: Date
+        var actor: String
+        var summary: String
+    }
+
+    init(_ e: Escalation, at now: Date, policy: Policy) {
+        let attention = Attention(e, at: now, policy: policy)
+        id = e.id.description
+        title = e.title
+        status = attention.status.rawValue
+        recordedStatus = e.status.rawValue
+        severity = e.severity.rawValue
+        suggestedSeverity = e.suggestedSeverity?.rawValue
+        severityOverrideReason = e.severityOverrideReason
+        tier = e.tier.rawValue
+        category = e.category.key
+        team = e.team
+        owner = e.owner
+        reporter = e.reporter
+        account = e.account
+        score = e.dimensions.map { Score(impact: $0.impact, value: $0.value, urgency: $0.urgency, capability: $0.capability, total: $0.total) }
+        sentiment = e.sentiment.rawValue
+        pattern = e.pattern
+        reopenedFrom = e.reopenedFrom?.description
+        resolution = e.resolution
+        createdAt = e.createdAt
+        acknowledgedAt = e.acknowledgedAt
+        resolvedAt = e.resolvedAt
+        closedAt = e.closedAt
+        flags = attention.keys
+        clocks = Clocks(policy: policy).read(e, at: now).map { ClockSummary($0, at: now) }
+        brief = e.brief
+        deescalation = e.deescalation
+        history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, summary: $0.change.phrase(policy: policy)) }
+    }
+}

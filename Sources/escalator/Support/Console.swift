@@ -1,0 +1,50 @@
+import EscalationKit
+import Foundation
+
+/// Human output: fits 80 columns, uses colour only on a terminal and never with `NO_COLOR`, and
+/// neutralises every piece of store text before it is printed.
+struct Console {
+    let colour: Bool
+    let width: Int
+
+    static let standard: Console = {
+        let env = ProcessInfo.processInfo.environment
+        let tty = isatty(STDOUT_FILENO) == 1
+        let colour = tty && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        var size = winsize()
+        let columns = tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        return Console(colour: colour, width: max(40, min(columns, 120)))
+    }()
+
+    enum Tone: String {
+        case red = "31", yellow = "33", green = "32", cyan = "36", bold = "1", dim = "2"
+    }
+
+    func paint(_ text: String, _ tone: Tone) -> String {
+        colour ? "\u{1B}[\(tone.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    func tone(for severity: Severity) -> Tone {
+        switch severity {
+        case .critical: .red
+        case .high: .yellow
+        case .medium: .cyan
+        }
+    }
+
+    func print(_ line: String = "") {
+        Swift.print(line)
+    }
+}
+
+/// Store text made safe for a terminal, on one line.
+func safe(_ text: String) -> String { SafeText.neutralized(text) }
+
+/// Store text made safe for a terminal, keeping its line breaks.
+func safeBlock(_ text: String) -> String { SafeText.neutralized(text, singleLine: false) }
+
+/// Cuts `text` to `width` terminal columns, ending with "…" when it was longer.
+func fit(_ text: String, _ width: Int) -> String { DisplayWidth.truncate(text, to: width) }
+
+/// Pads `text` with spaces to `width` columns (cutting it when longer).
+func pad(_ text: String, _ width: Int) -> String { DisplayWidth.pad(text, to: width) }

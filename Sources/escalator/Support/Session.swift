@@ -1,0 +1,84 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// The `--store` option every command that reads or writes escalations takes.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store directory (default: $ESCALATOR_STORE, then ~/.local/share/escalator).", valueName: "dir"))
+    var store: String?
+
+    var directory: URL { StoreLocation.resolve(explicit: store) }
+}
+
+/// One command's view of the world: the store, the routing rules, who is acting and when "now" is.
+struct Session {
+    let store: Store
+    let policy: Policy
+    let context: Context
+    let console = Console.standard
+
+    var now: Date { context.now }
+    var clocks: Clocks { Clocks(policy: policy) }
+
+    /// Opens an existing store; a missing one is an error that says how to make one.
+    static func open(_ options: StoreOptions) throws -> Session {
+        let context = try Context.fromEnvironment()
+        let directory = options.directory
+        let policy = try loadPolicy(for: directory)
+        do {
+            let store = try Store.open(at: directory, policy: policy)
+            return Session(store: store, policy: policy, context: context)
+        } catch .notFound {
+            throw Failure(.storeUnreadable, "There is no store at \(directory.path). Create one with `escalator init` (or `escalator demo` for sample data).")
+        }
+    }
+
+    /// Opens the store, creating it when it does not exist yet.
+    static func openOrCreate(_ options: StoreOptions) throws -> Session {
+        let context = try Context.fromEnvironment()
+        let directory = options.directory
+        let policy = try loadPolicy(for: directory)
+        return Session(store: try Store.openOrCreate(at: directory, policy: policy), policy: policy, context: context)
+    }
+
+    /// The routing rules: `$ESCALATOR_CONFIG`, else `escalator.toml` in the store, else the defaults.
+    static func loadPolicy(for directory: URL) throws -> Policy {
+        do {
+            return try PolicyFile.policy(storeDirectory: directory, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(error)")
+        }
+    }
+
+    /// Parses an id the user typed and finds the escalation, in the archive too.
+    func escalation(_ text: String) throws -> Escalation {
+        guard let id = EscalationID(text) else {
+            throw Failure.badInput("\"\(safe(text))\" is not an escalation id; ids look like ESC-2026-0042.")
+        }
+        if let e = store.ledger[id] { return e }
+        if let e = try store.loadArchive().first(where: { $0.id == id }) { return e }
+        throw Failure.badInput("There is no escalation \(id). `escalator list --all` shows every id.")
+    }
+
+    /// Commits one command through the store's write protocol and runs the notification hooks.
+    @discardableResult
+    func commit(_ command: Command, on idText: String?) throws -> Event {
+        var id: EscalationID?
+        if let idText {
+            guard let parsed = EscalationID(idText) else {
+                throw Failure.badInput("\"\(safe(idText))\" is not an escalation id; ids look like ESC-2026-0042.")
+            }
+            guard store.ledger[parsed] != nil else {
+                if (try? store.loadArchive().contains { $0.id == parsed }) == true {
+                    throw Failure.badInput("\(parsed) is closed and archived; `escalator reopen \(parsed) --reason …` opens a new, linked escalation.")
+                }
+                throw Failure.badInput("There is no escalation \(parsed). `escalator list` shows the open ones.")
+            }
+            id = parsed
+        }
+        let event = try store.commit(command, on: id, context: context)
+        Hooks(policy: policy, store: store).notify(after: event, at: now)
+        return event
+    }
+}
