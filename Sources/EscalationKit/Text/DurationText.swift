@@ -21,17 +21,20 @@ public enum DurationText {
         return delta >= 0 ? "in \(short(delta))" : "\(short(delta)) ago"
     }
 
-    /// What a clock says on a card: "ack in 2h", "resolve breached 3h ago".
+    /// What a clock says on a card or in a list, in at most 17 columns: "ack in 2h", "cust 5d11h late".
     public static func clock(_ reading: ClockReading, at now: Date) -> String {
-        let name: String
-        switch reading.kind {
-        case .acknowledge: name = "ack"
-        case .resolve: name = "resolve"
-        case .internalUpdate: name = "update"
-        case .customerUpdate: name = "customer"
-        case .stall: name = "stall"
-        }
         let delta = reading.deadline.timeIntervalSince(now)
-        return delta >= 0 ? "\(name) in \(short(delta))" : "\(name) breached \(short(delta)) ago"
+        return delta >= 0 ? "\(name(reading.kind)) in \(short(delta))" : "\(name(reading.kind)) \(short(delta)) late"
+    }
+
+    /// The clock's short name: ack, resolve, update, cust, stall.
+    public static func name(_ kind: ClockKind) -> String {
+        switch kind {
+        case .acknowledge: "ack"
+        case .resolve: "resolve"
+        case .internalUpdate: "update"
+        case .customerUpdate: "cust"
+        case .stall: "stall"
+        }
     }
 }
