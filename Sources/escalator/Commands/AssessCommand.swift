@@ -11,24 +11,24 @@ struct AssessCommand: ParsableCommand {
     )
 
     @Option(help: "critical, high or medium.") var severity: Severity
-    @Option(help: "single_customer or multiple_customers.") var impact: EscalationSituation.Reach = .singleCustomer
-    @Option(name: .customLong("duration-hours"), help: "How long the issue has been open, in hours.") var durationHours: Double = 0
-    @Option(name: .customLong("current-tier"), help: "The tier it is at now (1–4).") var currentTier: Int = 1
+    @Option(parsing: .unconditional, help: "single_customer or multiple_customers.") var impact: EscalationSituation.Reach = .singleCustomer
+    @Option(name: .customLong("duration-hours"), parsing: .unconditional, help: "How long the issue has been open, in hours.") var durationHours: Double = 0
+    @Option(name: .customLong("current-tier"), parsing: .unconditional, help: "The tier it is at now (1–4).") var currentTier: Int = 1
     @Option(help: "enterprise, mid_market, smb or strategic.") var segment: Segment = .midMarket
-    @Option(name: .customLong("health-score"), help: "Account health, 0–100.") var healthScore: Int?
-    @Option(name: .customLong("contract-value"), help: "Contract value (whole units).") var contractValue: Int?
-    @Option(name: .customLong("previous-escalations"), help: "How many times this account escalated before.") var previousEscalations = 0
+    @Option(name: .customLong("health-score"), parsing: .unconditional, help: "Account health, 0–100.") var healthScore: Int?
+    @Option(name: .customLong("contract-value"), parsing: .unconditional, help: "Contract value (whole units).") var contractValue: Int?
+    @Option(name: .customLong("previous-escalations"), parsing: .unconditional, help: "How many times this account escalated before.") var previousEscalations = 0
     @Option(help: "Customer sentiment, e.g. frustrated.") var sentiment: String = "neutral"
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var storeOptions: StoreOptions
 
-    func validate() throws {
-        guard Tier(rawValue: currentTier) != nil else { throw ValidationError("--current-tier is 1 to 4, not \(currentTier).") }
-        guard durationHours.isFinite, durationHours >= 0 else { throw ValidationError("--duration-hours must be a number of hours, 0 or more.") }
-        if let h = healthScore, !(0...100).contains(h) { throw ValidationError("--health-score is 0 to 100, not \(h).") }
-        if let v = contractValue, !(0...Money.maximumAmount).contains(v) { throw ValidationError("--contract-value must be between 0 and \(Money.maximumAmount).") }
-        guard previousEscalations >= 0 else { throw ValidationError("--previous-escalations cannot be negative.") }
-        guard SafeText.firstUnsafeScalar(in: sentiment) == nil, !sentiment.isEmpty else { throw ValidationError("--sentiment must be a plain word such as frustrated.") }
+    func check() throws {
+        guard Tier(rawValue: currentTier) != nil else { throw Failure.badInput("--current-tier is 1 to 4, not \(currentTier).") }
+        guard durationHours.isFinite, durationHours >= 0 else { throw Failure.badInput("--duration-hours must be a number of hours, 0 or more.") }
+        if let h = healthScore, !(0...100).contains(h) { throw Failure.badInput("--health-score is 0 to 100, not \(h).") }
+        if let v = contractValue, !(0...Money.maximumAmount).contains(v) { throw Failure.badInput("--contract-value must be between 0 and \(Money.maximumAmount).") }
+        guard previousEscalations >= 0 else { throw Failure.badInput("--previous-escalations cannot be negative.") }
+        guard SafeText.firstUnsafeScalar(in: sentiment) == nil, !sentiment.isEmpty else { throw Failure.badInput("--sentiment must be a plain word such as frustrated.") }
     }
 
     struct Output: Encodable {
@@ -44,6 +44,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            try check()
             let policy = try Session.loadPolicy(for: storeOptions.directory)
             let situation = EscalationSituation(severity: severity, impact: impact, durationHours: durationHours,
                                                 currentTier: Tier(rawValue: currentTier)!, segment: segment, healthScore: healthScore,

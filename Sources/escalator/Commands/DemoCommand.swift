@@ -16,13 +16,14 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The random seed.") var seed: UInt64 = 42
     @OptionGroup var storeOptions: StoreOptions
 
-    func validate() throws {
-        guard (1...1_000_000).contains(count) else { throw ValidationError("--count must be between 1 and 1000000.") }
-        if let open, !(0...count).contains(open) { throw ValidationError("--open must be between 0 and --count.") }
+    func check() throws {
+        guard (1...1_000_000).contains(count) else { throw Failure.badInput("--count must be between 1 and 1000000.") }
+        if let open, !(0...count).contains(open) { throw Failure.badInput("--open must be between 0 and --count.") }
     }
 
     func run() throws {
         try reporting {
+            try check()
             let directory = storeOptions.directory
             let session = try Session.openOrCreate(storeOptions)
             guard session.store.ledger.lastSequence == 0 else {

@@ -21,9 +21,6 @@ struct InitCommand: ParsableCommand {
             if group != nil && !shared { throw Failure.usage("--group goes with --shared.") }
             let directory = storeOptions.directory
             let policy = try Session.loadPolicy(for: directory)
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("store.lock").path) {
-                throw Failure.badInput("A store already exists at \(directory.path); nothing was changed.")
-            }
             _ = try Store.create(at: directory, policy: policy, shared: shared, group: group)
             print("Created \(shared ? "a store shared with group \(group!)" : "a private store") at \(directory.path).")
         }

@@ -28,12 +28,12 @@ struct NewCommand: ParsableCommand {
     @Option(help: "ISO currency code of the ARR.") var currency: String?
     @Option(help: "enterprise, mid_market, smb or strategic.") var segment: Segment?
     @Option(help: "Renewal date, YYYY-MM-DD.") var renewal: String?
-    @Option(help: "Account health, 0–100.") var health: Int?
+    @Option(parsing: .unconditional, help: "Account health, 0–100.") var health: Int?
     @Flag(help: "A strategic account (logo, reference, board-level).") var strategic = false
-    @Option(help: "Customer impact score, 1–5.") var impact: Int?
-    @Option(help: "Account value score, 1–5 (default: suggested from ARR).") var value: Int?
-    @Option(help: "Time sensitivity score, 1–5.") var urgency: Int?
-    @Option(help: "CSM capability score, 1–5 (5 = beyond the CSM).") var capability: Int?
+    @Option(parsing: .unconditional, help: "Customer impact score, 1–5.") var impact: Int?
+    @Option(parsing: .unconditional, help: "Account value score, 1–5 (default: suggested from ARR).") var value: Int?
+    @Option(parsing: .unconditional, help: "Time sensitivity score, 1–5.") var urgency: Int?
+    @Option(parsing: .unconditional, help: "CSM capability score, 1–5 (5 = beyond the CSM).") var capability: Int?
     @Option(name: .customLong("impact-note"), help: "Customer impact in 2–3 quantified sentences.") var impactNote: String?
     @Option(help: "What is broken or needed.") var description: String?
     @Option(help: "The specific ask: what the receiving team must do.") var ask: String?

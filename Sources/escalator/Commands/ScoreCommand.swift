@@ -10,19 +10,19 @@ struct ScoreCommand: ParsableCommand {
         discussion: "4–8 handle it yourself · 9–13 escalate for support · 14–17 escalate with urgency · 18–20 escalate immediately. Without --json prints seed 002's assessment."
     )
 
-    @Option(help: "Customer impact, 1 (workaround exists) to 5 (severe, no workaround, revenue impact).") var impact: Int
-    @Option(help: "Account value, 1 (< EUR 10k ARR) to 5 (> EUR 50k or highly strategic).") var value: Int
-    @Option(help: "Time sensitivity, 1 (normal cadence) to 5 (today; delay compounds).") var urgency: Int
-    @Option(help: "CSM capability, 1 (you can resolve it) to 5 (beyond your expertise, authority or access).") var capability: Int
+    @Option(parsing: .unconditional, help: "Customer impact, 1 (workaround exists) to 5 (severe, no workaround, revenue impact).") var impact: Int
+    @Option(parsing: .unconditional, help: "Account value, 1 (< EUR 10k ARR) to 5 (> EUR 50k or highly strategic).") var value: Int
+    @Option(parsing: .unconditional, help: "Time sensitivity, 1 (normal cadence) to 5 (today; delay compounds).") var urgency: Int
+    @Option(parsing: .unconditional, help: "CSM capability, 1 (you can resolve it) to 5 (beyond your expertise, authority or access).") var capability: Int
     @Option(help: "The account, for the assessment's heading.") var account: String?
     @Option(help: "The category, to name the team to route to.") var category: Category?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var storeOptions: StoreOptions
 
-    func validate() throws {
+    func check() throws {
         for (name, score) in [("impact", impact), ("value", value), ("urgency", urgency), ("capability", capability)]
         where !Dimensions.range.contains(score) {
-            throw ValidationError("--\(name) is a score from 1 to 5, not \(score).")
+            throw Failure.badInput("--\(name) is a score from 1 to 5, not \(score).")
         }
     }
 
@@ -42,6 +42,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            try check()
             let policy = try Session.loadPolicy(for: storeOptions.directory)
             let dims = Dimensions(impact: impact, value: value, urgency: urgency, capability: capability)!
             let card = category.map { DecisionFramework.assess(dims, policy: policy, category: $0) }

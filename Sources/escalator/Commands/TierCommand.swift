@@ -10,12 +10,13 @@ struct TierCommand: ParsableCommand {
     @Option(help: "Why the tier changes.") var reason: String
     @OptionGroup var options: ChangeOptions
 
-    func validate() throws {
-        guard Tier(rawValue: tier) != nil else { throw ValidationError("A tier is 1, 2, 3 or 4, not \(tier).") }
+    func check() throws {
+        guard Tier(rawValue: tier) != nil else { throw Failure.badInput("A tier is 1, 2, 3 or 4, not \(tier).") }
     }
 
     func run() throws {
         try reporting {
+            try check()
             let session = try Session.open(options.storeOptions)
             try reportChange(try session.commit(.tier(Tier(rawValue: tier)!, reason: reason), on: id), in: session, json: options.json)
         }

@@ -32,8 +32,42 @@ struct Console {
         }
     }
 
+    /// Prints one line, cut to the width (colour codes do not count).
     func print(_ line: String = "") {
-        Swift.print(line)
+        Swift.print(Console.fitVisible(line, width))
+    }
+
+    /// `line` cut to `width` visible columns, keeping ANSI colour sequences whole and closing them.
+    static func fitVisible(_ line: String, _ width: Int) -> String {
+        guard visibleWidth(line) > width else { return line }
+        var visible = 0
+        var out = ""
+        var inEscape = false
+        for ch in line {
+            if inEscape {
+                out.append(ch)
+                if ch.isLetter { inEscape = false }
+            } else if ch == "\u{1B}" {
+                inEscape = true
+                out.append(ch)
+            } else {
+                let w = DisplayWidth.of(ch)
+                if visible + w > width - 1 { break }
+                out.append(ch)
+                visible += w
+            }
+        }
+        return out + "…" + (out.contains("\u{1B}[") ? "\u{1B}[0m" : "")
+    }
+
+    /// Columns `line` takes on screen, colour sequences excluded.
+    static func visibleWidth(_ line: String) -> Int {
+        var total = 0
+        var inEscape = false
+        for ch in line {
+            if inEscape { if ch.isLetter { inEscape = false } } else if ch == "\u{1B}" { inEscape = true } else { total += DisplayWidth.of(ch) }
+        }
+        return total
     }
 }
 

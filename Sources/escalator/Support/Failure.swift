@@ -57,7 +57,7 @@ extension StoreError {
     var exitKind: Failure.Kind {
         switch self {
         case .busy: .storeBusy
-        case .rejected: .badInput
+        case .rejected, .alreadyExists: .badInput
         default: .storeUnreadable
         }
     }

@@ -29,7 +29,8 @@ struct Hooks {
     }
 }
 
-/// One run of one hook command.
+/// One run of one hook command, in its own process group so that a timeout ends the hook and
+/// everything it started (Foundation's `Process` would wait for a grandchild that keeps a descriptor).
 struct HookRun {
     let command: String
     let timeout: TimeInterval
@@ -40,34 +41,64 @@ struct HookRun {
     }
 
     func run(input: Data) -> Outcome {
-        let process = Process()
         // The command is a path plus fixed arguments from the configuration, split on spaces; no shell, no data in it.
         let words = command.split(separator: " ").map(String.init)
         guard let program = words.first else { return .failed("empty command") }
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = Array(words.dropFirst())
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ESCALATOR_") }
         environment["ESCALATOR_HOOK"] = "1"
-        process.environment = environment
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do {
-            try process.run()
-        } catch {
-            return .failed("could not start: \(error.localizedDescription)")
+
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return .failed("could not make a pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+
+        let argv = words.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        close(fds[0])
+        guard spawned == 0 else {
+            close(fds[1])
+            return .failed("could not start: \(String(cString: strerror(spawned)))")
         }
-        stdin.fileHandleForWriting.write(input)
-        try? stdin.fileHandleForWriting.close()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if done.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
-            return .failed("timed out after \(Int(timeout)) s")
+        signal(SIGPIPE, SIG_IGN)
+        input.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fds[1], buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
         }
-        return process.terminationStatus == 0 ? .delivered : .failed("exited with status \(process.terminationStatus)")
+        close(fds[1])
+
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline {
+                kill(-pid, SIGTERM)
+                usleep(200_000)
+                kill(-pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                return .failed("timed out after \(Int(timeout)) s")
+            }
+            usleep(10_000)
+        }
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        if exited { return code == 0 ? .delivered : .failed("exited with status \(code)") }
+        return .failed("killed by signal \(status & 0x7f)")
     }
 }
 

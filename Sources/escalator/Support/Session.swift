@@ -28,6 +28,7 @@ struct Session {
         let policy = try loadPolicy(for: directory)
         do {
             let store = try Store.open(at: directory, policy: policy)
+            applyLockTimeout(store)
             return Session(store: store, policy: policy, context: context)
         } catch .notFound {
             throw Failure(.storeUnreadable, "There is no store at \(directory.path). Create one with `escalator init` (or `escalator demo` for sample data).")
@@ -39,7 +40,16 @@ struct Session {
         let context = try Context.fromEnvironment()
         let directory = options.directory
         let policy = try loadPolicy(for: directory)
-        return Session(store: try Store.openOrCreate(at: directory, policy: policy), policy: policy, context: context)
+        let store = try Store.openOrCreate(at: directory, policy: policy)
+        applyLockTimeout(store)
+        return Session(store: store, policy: policy, context: context)
+    }
+
+    /// `ESCALATOR_LOCK_TIMEOUT` (seconds) bounds how long a write waits for another writer (default 5 s).
+    static func applyLockTimeout(_ store: Store) {
+        if let text = ProcessInfo.processInfo.environment["ESCALATOR_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0, seconds < 3600 {
+            store.lockTimeout = .milliseconds(Int(seconds * 1000))
+        }
     }
 
     /// The routing rules: `$ESCALATOR_CONFIG`, else `escalator.toml` in the store, else the defaults.

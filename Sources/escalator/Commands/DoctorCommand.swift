@@ -1,0 +1,29 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// Checks a store's files and, when asked, salvages a damaged one up to its last good event.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the store's files; with --repair, salvage up to the last good event.",
+        discussion: "Checking changes nothing. Repair keeps a backup of every file it touches in the store's backups folder. Exits 74 while problems remain."
+    )
+
+    @Flag(help: "Salvage a damaged store, keeping backups of everything it touches.") var repair = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let directory = storeOptions.directory
+            guard FileManager.default.fileExists(atPath: directory.path) else {
+                throw Failure(.storeUnreadable, "There is no store at \(directory.path).")
+            }
+            let report = Store.doctor(at: directory, repair: repair)
+            print(safeBlock(report.description))
+            if !report.isHealthy && !repair { throw ExitCode(Failure.Kind.storeUnreadable.rawValue) }
+            if repair, !Store.doctor(at: directory, repair: false).isHealthy { throw ExitCode(Failure.Kind.storeUnreadable.rawValue) }
+        }
+    }
+}

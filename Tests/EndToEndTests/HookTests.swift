@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Notification hooks get the JSON on standard input only; a failing or hanging hook never loses the change.
+@Suite struct HookTests {
+    func config(_ cli: CLI, routed: String, timeout: Int = 2) throws -> String {
+        try cli.write("escalator.toml", """
+        [hooks]
+        timeout_seconds = \(timeout)
+
+        [hooks.commands]
+        routed = ["\(routed)"]
+        """)
+    }
+
+    @Test func hookReceivesThePayloadOnStandardInput() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let capture = cli.root.appendingPathComponent("payload.json").path
+        let script = try cli.write("hook.sh", "#!/bin/sh\ncat > \(capture)\necho \"$@\" > \(capture).args\n")
+        chmod(script, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try config(cli, routed: script)
+        #expect(try cli.run("init").code == 0)
+        let id = try cli.new(["--severity", "high"], title: "Quote ' \" $(rm -rf /) `x`")
+        let payload = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: capture))) as! [String: Any]
+        #expect(payload["kind"] as? String == "routed")
+        #expect(payload["escalation_id"] as? String == id)
+        #expect(payload["account"] as? String == "Acme Corp")
+        let args = try String(contentsOfFile: capture + ".args", encoding: .utf8)
+        #expect(args.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "no data on the hook's command line")
+    }
+
+    @Test func failingAndHangingHooksAreReportedButTheChangeStays() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let failing = try cli.write("fail.sh", "#!/bin/sh\ncat >/dev/null\nexit 3\n")
+        chmod(failing, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try config(cli, routed: failing)
+        #expect(try cli.run("init").code == 0)
+        let r = try cli.run("new", "--account", "A", "--title", "T", "--category", "security", "--severity", "critical")
+        #expect(r.code == 0)
+        #expect(r.err.contains("hook failed"))
+        let list = try cli.json("list", "--json") as! [[String: Any]]
+        #expect(list.count == 1)
+        let log = try String(contentsOf: cli.store.appendingPathComponent("hooks.log"), encoding: .utf8)
+        #expect(log.contains("exited with status 3"))
+
+        let hanging = try cli.write("hang.sh", "#!/bin/sh\nsleep 30\n")
+        chmod(hanging, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try config(cli, routed: hanging, timeout: 1)
+        let start = Date()
+        let slow = try cli.run("new", "--account", "B", "--title", "T2", "--category", "security", "--severity", "critical")
+        #expect(slow.code == 0)
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(slow.err.contains("timed out"))
+        #expect((try cli.json("list", "--json") as! [[String: Any]]).count == 2)
+    }
+}
