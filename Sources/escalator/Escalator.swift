@@ -24,7 +24,7 @@ struct Escalator: ParsableCommand {
                                                                           SeverityCommand.self, TierCommand.self, ResolveCommand.self,
                                                                           CloseCommand.self, ReopenCommand.self, LinkCommand.self,
                                                                           DeescalateCommand.self]),
-            CommandGroup(name: "Report and exchange", subcommands: [ReportCommand.self, MetricsCommand.self, ExportCommand.self, ImportCommand.self]),
+            CommandGroup(name: "Report and exchange", subcommands: [ReportCommand.self, MetricsCommand.self, ExportCommand.self, ImportCommand.self, NotifyCommand.self]),
         ]
     )
 

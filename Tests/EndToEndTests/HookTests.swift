@@ -56,3 +56,33 @@ import Testing
         #expect((try cli.json("list", "--json") as! [[String: Any]]).count == 2)
     }
 }
+
+/// Clock-driven notifications from `escalator notify`, each sent once.
+@Suite struct NotifyTests {
+    @Test func stalledAndBreachWarningsGoOutOnce() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let capture = cli.root.appendingPathComponent("sent").path
+        let script = try cli.write("hook.sh", "#!/bin/sh\ncat >> \(capture)\necho >> \(capture)\n")
+        chmod(script, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
+        [hooks.commands]
+        stalled = ["\(script)"]
+        breach_warning = ["\(script)"]
+        """)
+        #expect(try cli.run("init").code == 0)
+        let id = try cli.new(["--severity", "critical"], at: "2026-03-10T08:00:00Z")
+        #expect(try cli.run("ack", id, "--owner", "Mike", at: "2026-03-10T08:10:00Z").code == 0)
+        #expect(try cli.run("notify", at: "2026-03-10T08:15:00Z").out.contains("Nothing to send"))
+        // Three days later the critical escalation has stalled (48 h) and every clock has warned.
+        let first = try cli.run("notify", at: "2026-03-13T09:00:00Z")
+        #expect(first.code == 0)
+        #expect(first.out.contains("stalled \(id)"))
+        #expect(first.out.contains("breach_warning \(id)"))
+        let second = try cli.run("notify", at: "2026-03-13T09:05:00Z")
+        #expect(second.out.contains("Nothing to send"))
+        let payloads = try String(contentsOfFile: capture, encoding: .utf8).split(separator: "\n").filter { !$0.isEmpty }
+        #expect(payloads.count == first.out.split(separator: "\n").count)
+        #expect(payloads.contains { $0.contains("\"kind\":\"stalled\"") || $0.contains("\"kind\" : \"stalled\"") })
+    }
+}
