@@ -30,6 +30,9 @@ static inline int cn_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; ret
 /// stdscr, which is a macro-backed global in some builds.
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 
+/// The number of colours the terminal has (a global Swift sees as shared mutable state).
+static inline int cn_colors(void) { return COLORS; }
+
 /// Writes one grapheme (a base character and up to CCHARW_MAX-1 combining characters) at (y, x)
 /// with attributes and a colour pair; returns ERR when ncurses refuses it.
 static inline int cn_put(int y, int x, const wchar_t *chars, int count, attr_t attrs, short pair) {
@@ -40,6 +43,24 @@ static inline int cn_put(int y, int x, const wchar_t *chars, int count, attr_t a
     cchar_t cell;
     if (setcchar(&cell, buffer, attrs, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/// True when TERM names a terminfo entry. Asks setupterm with an error out-parameter, which fails
+/// silently (newterm prints to the screen and may exit), then frees the probe.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *cur_term;
+extern int del_curterm(struct term *);
+extern struct term *set_curterm(struct term *);
+static inline int cn_terminfo_known(const char *name, int fd) {
+    struct term *saved = cur_term;
+    int status = 0;
+    int ok = setupterm(name, fd, &status) == OK && status == 1;
+    if (cur_term != saved && cur_term != NULL) {
+        struct term *probe = set_curterm(saved);
+        del_curterm(probe);
+    }
+    return ok;
 }
 
 /// KEY_* codes Swift sees as macros.
