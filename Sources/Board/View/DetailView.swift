@@ -40,10 +40,10 @@ public enum DetailView {
             out.append([Span(name, .columnTitle)])
         }
         func field(_ label: String, _ value: String, _ role: Role = .normal) {
-            let pad = CellText.padded(label, columns: 14)
-            let wrapped = Wrap.lines(SafeText.neutralized(value), width: max(10, width - 14))
+            let pad = CellText.padded(label, columns: 17)
+            let wrapped = Wrap.lines(SafeText.neutralized(value), width: max(10, width - 17))
             for (i, part) in wrapped.enumerated() {
-                out.append([Span(i == 0 ? pad : String(repeating: " ", count: 14), .dim), Span(part, role)])
+                out.append([Span(i == 0 ? pad : String(repeating: " ", count: 17), .dim), Span(part, role)])
             }
         }
         func paragraph(_ text: String) {

@@ -16,7 +16,10 @@ enum FooterView {
             } else {
                 list += [Span(state.unicode ? "j k ↓↑" : "j k", .key), Span(" scroll  ")]
             }
-            for binding in state.keyMap.bindings(in: context) {
+            // Help and quit first: on a narrow terminal the rest is cut, never these.
+            let bindings = state.keyMap.bindings(in: context)
+            let first = bindings.filter { $0.intent == .help || $0.intent == .quit }
+            for binding in first + bindings.filter({ $0.intent != .help && $0.intent != .quit }) {
                 guard let footer = binding.footer else { continue }
                 let parts = footer.split(separator: " ", maxSplits: 1).map(String.init)
                 var key = parts[0]

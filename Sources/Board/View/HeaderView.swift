@@ -16,13 +16,18 @@ enum HeaderView {
             Span(" Escalator ", .header),
             Span(state.storeName + "  ", .header),
             Span(state.live ? symbols.live : symbols.paused, state.live ? .changed : .error),
-            Span("  filter: none", .dim),
             Span("  \(open.count) open", .header),
             Span(", \(breached) breached", breached > 0 ? .breached : .header),
             Span("  ARR at risk \(arrAtRisk(open))", .header),
+            Span("  filter: none", .dim),
         ]
         let timeX = width - DisplayWidth.of(time) - 1
-        grid.put(segments, row: 0, column: 0, limit: max(0, timeX - 1))
+        // Whole segments or none: a narrow terminal drops the least important ones (listed last).
+        var x = 0
+        for span in segments {
+            let width = DisplayWidth.of(span.text)
+            if x + width <= timeX - 1 { x = grid.put(span.text, row: 0, column: x, limit: width, role: span.role) }
+        }
         grid.put(time, row: 0, column: timeX, limit: DisplayWidth.of(time), role: .header)
     }
 
