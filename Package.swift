@@ -23,11 +23,21 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // ncursesw through a module map; the shim header wraps what Swift cannot import (macros, wide-char helpers).
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The board's brain, pure: state, actions, reducer, layout and views on an in-memory grid. No ncurses.
+        .target(name: "Board", dependencies: ["EscalationKit"]),
+        // The only module that touches ncurses: draws Board's grid, reads keys, restores the terminal.
+        .target(name: "Terminal", dependencies: ["Board", "CNcurses"]),
+        // A store-less board on an in-memory ledger: proves the run loop in tmux before the store is wired.
+        .executableTarget(name: "board-preview", dependencies: ["Board", "Terminal", "EscalationKit"]),
         .executableTarget(
             name: "escalator",
             dependencies: [
                 "EscalationKit",
                 "EscalationStore",
+                "Board",
+                "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,7 +47,9 @@ let package = Package(
         .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),
         .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "store-torture"]),
-        // The built `escalator` run as a user would, in temporary stores.
+        .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview"]),
+        // The built `escalator` run as a user would, in temporary stores and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,40 @@
+import Foundation
+import EscalationKit
+
+/// The escalations grouped into the board's six columns at a moment: Stalled is derived from the
+/// stall clock, Closed keeps only the recently closed. Within a column the most severe come first,
+/// then the oldest (a cheap, stable order that needs no clock reading per card).
+public struct BoardColumns: Sendable {
+    public private(set) var byStatus: [Status: [Escalation]]
+
+    public init(ledger: Ledger, policy: Policy, now: Date) {
+        let clocks = Clocks(policy: policy)
+        let closedCutoff = now.addingTimeInterval(-Double(policy.recentlyClosedDays) * 86_400)
+        var groups: [Status: [Escalation]] = [:]
+        for e in ledger.escalations.values {
+            if e.status == .closed, (e.closedAt ?? e.createdAt) < closedCutoff { continue }
+            groups[clocks.status(of: e, at: now), default: []].append(e)
+        }
+        for key in groups.keys {
+            groups[key]!.sort { a, b in
+                if a.severity != b.severity { return a.severity < b.severity }
+                if a.createdAt != b.createdAt { return a.createdAt < b.createdAt }
+                return a.id < b.id
+            }
+        }
+        byStatus = groups
+    }
+
+    public subscript(status: Status) -> [Escalation] { byStatus[status] ?? [] }
+
+    /// Where an escalation is shown, or nil when it is not on the board.
+    public func place(of id: EscalationID) -> (status: Status, row: Int)? {
+        for status in Status.allCases {
+            if let row = self[status].firstIndex(where: { $0.id == id }) { return (status, row) }
+        }
+        return nil
+    }
+
+    /// Open escalations (not resolved or closed).
+    public var openCount: Int { Status.allCases.filter(\.isActive).reduce(0) { $0 + self[$1].count } }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import EscalationKit
+
+/// What a card says about one escalation at a moment, worked out once for the view.
+public struct CardFacts: Hashable, Sendable {
+    /// A flag beside the owner; each has a short word so it reads without colour.
+    public enum Flag: String, Hashable, Sendable, CaseIterable {
+        case updateDue = "upd"
+        case stalled = "stall"
+        case breachWarning = "warn"
+        case pattern = "pat"
+        case lint = "lint"
+
+        public var role: Role {
+            switch self {
+            case .updateDue, .breachWarning: .warning
+            case .stalled: .breached
+            case .pattern, .lint: .dim
+            }
+        }
+    }
+
+    public var id: EscalationID
+    public var account: String
+    public var title: String
+    public var severity: Severity
+    public var arr: String
+    public var age: String
+    /// "breach in 2h10m" or "breached 3h ago", nil when no clock runs.
+    public var clock: String?
+    public var clockRole: Role
+    public var owner: String?
+    public var flags: [Flag]
+
+    public init(_ e: Escalation, policy: Policy, now: Date) {
+        let clocks = Clocks(policy: policy)
+        id = e.id
+        account = e.account.name
+        title = e.title
+        severity = e.severity
+        arr = e.account.arr.short
+        age = Durations.coarse(now.timeIntervalSince(e.createdAt))
+        owner = e.owner
+        let readings = clocks.read(e, at: now)
+        if let urgent = readings.filter({ $0.isLive && $0.kind != .stall }).min(by: { $0.deadline < $1.deadline }) {
+            let remaining = urgent.remaining(at: now)
+            if remaining > 0 {
+                clock = "breach in \(Durations.short(remaining))"
+                clockRole = (urgent.warning ?? 0) >= 0.75 ? .warning : .normal
+            } else {
+                clock = "breached \(Durations.short(remaining)) ago"
+                clockRole = .breached
+            }
+        } else {
+            clock = nil
+            clockRole = .dim
+        }
+        var flags: [Flag] = []
+        if readings.contains(where: { ($0.kind == .internalUpdate || $0.kind == .customerUpdate) && $0.isLive && $0.state == .breached }) {
+            flags.append(.updateDue)
+        }
+        if clocks.status(of: e, at: now) == .stalled { flags.append(.stalled) }
+        if readings.contains(where: { $0.isLive && $0.state == .running && ($0.warning ?? 0) >= 0.75 && $0.kind != .stall }) {
+            flags.append(.breachWarning)
+        }
+        if e.pattern != nil { flags.append(.pattern) }
+        // Placeholder until the brief linter lands: a brief without a specific ask is the most common mistake.
+        if e.isOpen, e.brief.ask.text.trimmingCharacters(in: .whitespaces).isEmpty { flags.append(.lint) }
+        self.flags = flags
+    }
+
+    /// The severity's role (its colour).
+    public var severityRole: Role {
+        switch severity {
+        case .critical: .critical
+        case .high: .high
+        case .medium: .medium
+        }
+    }
+}

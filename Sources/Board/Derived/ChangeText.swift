@@ -1,0 +1,26 @@
+import EscalationKit
+
+/// One line of plain words for a change: the status line after a commit and the detail view's history.
+public enum ChangeText {
+    public static func summary(_ change: Change) -> String {
+        switch change {
+        case .created(let d): "opened (\(d.severity.rawValue), \(d.category.key)) for \(d.account.name)"
+        case .acknowledged(let owner): "acknowledged, owner \(owner)"
+        case .started: "work started"
+        case .movedBack(let from, let to, let reason): "moved back \(from.label) → \(to.label): \(reason)"
+        case .progressNoted(let note, let endedStall): (endedStall != nil ? "progress (ended a stall): " : "progress: ") + note
+        case .customerUpdated(let note): "customer told: \(note)"
+        case .assigned(let owner): "assigned to \(owner)"
+        case .severityChanged(let from, let to, let reason): "severity \(from.rawValue) → \(to.rawValue): \(reason)"
+        case .tierChanged(let from, let to, let reason): "\(from) → \(to): \(reason)"
+        case .categoryChanged(let from, let to, _, let reason): "category \(from.key) → \(to.key): \(reason)"
+        case .sentimentChanged(let s): "sentiment \(s.rawValue)"
+        case .resolved(let resolution): "resolved: \(resolution)"
+        case .closed: "closed"
+        case .linked(let pattern): "linked to pattern \(pattern)"
+        case .deescalated: "de-escalated"
+        case .edited: "brief edited"
+        case .undone(let sequence, let summary): "undid #\(sequence): \(summary)"
+        }
+    }
+}

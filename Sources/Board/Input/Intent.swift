@@ -1,0 +1,8 @@
+/// What a key asks the board to do; the key map binds keys to intents, the reducer carries them out.
+public enum Intent: Hashable, Sendable {
+    case up, down, left, right, first, last, pageUp, pageDown
+    case open, back
+    case advance, moveBack
+    case acknowledge, note, customerUpdate, assign, severity, tier, close
+    case help, quit
+}

@@ -1,0 +1,9 @@
+/// A key press as the board understands it, decoded from the terminal by `Terminal`.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    /// Ctrl plus a letter, e.g. `.control("u")` for Ctrl-U.
+    case control(Character)
+    case up, down, left, right
+    case home, end, pageUp, pageDown
+    case enter, escape, backspace, delete, tab
+}

@@ -1,0 +1,123 @@
+import Foundation
+import EscalationKit
+
+extension BoardState {
+    /// Applies one action and returns the effects it asks for: the board's only way to change.
+    public mutating func handle(_ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handle(key)
+        case .resize(let size):
+            self.size = size
+            return []
+        case .tick(let date):
+            now = date
+            changedAt = changedAt.filter { date.timeIntervalSince($0.value) < Self.changeMarkSeconds }
+            reconcileCursor()
+            return []
+        case .committed(let event):
+            if event.sequence == ledger.lastSequence + 1 {
+                // The store will also report it; applying it now shows the result without waiting.
+                try? ledger.apply(event)
+            }
+            unsent = nil
+            changedAt[event.escalation] = now
+            message = Message("\(event.escalation): \(ChangeText.summary(event.change))", isError: false)
+            reconcileCursor()
+            return []
+        case .commitFailed(let text):
+            message = Message(text, isError: true)
+            return []
+        case .storeChanged(let events, let reloaded, let newLedger):
+            var changed = Set(events.map(\.escalation))
+            if reloaded {
+                for (id, e) in newLedger.escalations where ledger[id]?.revision != e.revision { changed.insert(id) }
+            }
+            for id in changed { changedAt[id] = now }
+            ledger = newLedger
+            live = true
+            if case .detail(let id) = screen, ledger[id] == nil {
+                screen = .board
+                message = Message("\(id) left the board (archived or removed).", isError: false)
+            }
+            if let prompt, ledger[prompt.target] == nil { self.prompt = nil }
+            reconcileCursor()
+            return []
+        case .storeLost(let text):
+            live = false
+            message = Message(text, isError: true)
+            return []
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if prompt != nil { return handlePromptKey(key) }
+        let context: KeyMap.Context = showingHelp ? .help : (screen == .board ? .board : .detail)
+        guard let intent = keyMap.intent(for: key, in: context) else {
+            return []
+        }
+        message = nil
+        switch intent {
+        case .quit: return [.quit]
+        case .help:
+            showingHelp.toggle()
+            helpScroll = 0
+            return []
+        default: break
+        }
+        if showingHelp { scrollHelp(intent); return [] }
+        switch screen {
+        case .board: return boardIntent(intent)
+        case .detail: return detailIntent(intent)
+        }
+    }
+
+    private mutating func boardIntent(_ intent: Intent) -> [Effect] {
+        switch intent {
+        case .up, .down, .left, .right, .first, .last, .pageUp, .pageDown:
+            navigate(intent)
+            return []
+        case .open:
+            if let id = selection {
+                screen = .detail(id)
+                detailScroll = 0
+            }
+            return []
+        case .back:
+            return []
+        default:
+            return lifecycleIntent(intent)
+        }
+    }
+
+    private mutating func detailIntent(_ intent: Intent) -> [Effect] {
+        switch intent {
+        case .back:
+            screen = .board
+            return []
+        case .up: detailScroll = max(0, detailScroll - 1)
+        case .down: detailScroll += 1
+        case .pageUp: detailScroll = max(0, detailScroll - max(1, size.height - 5))
+        case .pageDown: detailScroll += max(1, size.height - 5)
+        case .first: detailScroll = 0
+        case .last: detailScroll = Int.max / 2
+        default: return lifecycleIntent(intent)
+        }
+        if case .detail(let id) = screen { detailScroll = min(detailScroll, DetailView.maxScroll(self, id: id)) }
+        return []
+    }
+
+    private mutating func scrollHelp(_ intent: Intent) {
+        switch intent {
+        case .back: showingHelp = false
+        case .up: helpScroll = max(0, helpScroll - 1)
+        case .down: helpScroll += 1
+        case .pageUp: helpScroll = max(0, helpScroll - max(1, size.height - 5))
+        case .pageDown: helpScroll += max(1, size.height - 5)
+        case .first: helpScroll = 0
+        case .last: helpScroll = Int.max / 2
+        default: break
+        }
+        helpScroll = min(helpScroll, max(0, HelpView.lines(self).count - BoardLayout(size: size).bodyHeight))
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import EscalationKit
+
+/// Everything that can happen to the board: keys, the terminal, the clock, and the results of the
+/// effects it asked for. The reducer turns each into a new state and maybe more effects.
+public enum Action: Sendable {
+    case key(Key)
+    /// The terminal now has this size.
+    case resize(Size)
+    /// The clock moved on: clocks, stalls and the header's time follow.
+    case tick(Date)
+    /// A commit the board asked for was written; its event (sequence assigned by the store).
+    case committed(Event)
+    /// A commit was refused or failed; the message is shown in the status line.
+    case commitFailed(String)
+    /// Another process changed the store: the new events, whether the ledger was reloaded whole
+    /// (a snapshot or a repair), and the ledger as it is now.
+    case storeChanged([Event], reloaded: Bool, ledger: Ledger)
+    /// The store cannot be followed any more (the watcher failed); the board goes "not live".
+    case storeLost(String)
+}
+
+/// What the board asks the world to do. The shell around the reducer performs it and feeds the
+/// result back as an `Action`.
+public enum Effect: Hashable, Sendable {
+    /// Write `command` about the escalation (nil for a creation) through the store's write protocol;
+    /// answer with `.committed(event)` or `.commitFailed(message)`.
+    case commit(Command, EscalationID?)
+    /// Leave the board and restore the terminal.
+    case quit
+}

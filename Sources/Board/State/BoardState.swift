@@ -1,0 +1,96 @@
+import Foundation
+import EscalationKit
+
+/// Everything the board shows and remembers: the ledger read from the store, the moment it is, and
+/// where the user is. A value: the reducer changes it, the views read it.
+public struct BoardState: Sendable {
+    /// Which screen is showing.
+    public enum Screen: Hashable, Sendable {
+        case board
+        case detail(EscalationID)
+    }
+
+    /// A line for the status bar: an outcome or a refusal.
+    public struct Message: Hashable, Sendable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    public var ledger: Ledger
+    public var now: Date
+    public var policy: Policy
+    /// The store's name for the header (its directory name, say).
+    public var storeName: String
+    /// True while store changes are followed.
+    public var live: Bool
+    /// False when the locale cannot show UTF-8: the views fall back to ASCII.
+    public var unicode: Bool
+    public var size: Size
+    public var keyMap: KeyMap
+
+    public var screen: Screen = .board
+    public var showingHelp = false
+    public var helpScroll = 0
+    public var detailScroll = 0
+    /// The focused column.
+    public var focus: Status = .routed
+    /// The selected escalation; the cursor follows it when it moves column.
+    public var selection: EscalationID?
+    /// The selection's row in its column, to land nearby when the escalation disappears.
+    public var selectedRow = 0
+    public var prompt: Prompt?
+    public var message: Message?
+    /// When each escalation last changed while the board watched; marked for `changeMarkSeconds`.
+    public var changedAt: [EscalationID: Date] = [:]
+    /// The last answer submitted from a prompt, kept until the store confirms it so a refusal loses nothing.
+    public var unsent: Prompt?
+
+    /// How long a changed card stays marked.
+    public static let changeMarkSeconds: TimeInterval = 3
+
+    public init(ledger: Ledger, policy: Policy, now: Date, storeName: String, size: Size = Size(width: 80, height: 24),
+                unicode: Bool = true, live: Bool = true, keyMap: KeyMap = .standard) {
+        self.ledger = ledger
+        self.policy = policy
+        self.now = now
+        self.storeName = storeName
+        self.size = size
+        self.unicode = unicode
+        self.live = live
+        self.keyMap = keyMap
+        reconcileCursor()
+    }
+
+    /// The six columns as the user sees them now (Stalled read from the clock).
+    public var columns: BoardColumns { BoardColumns(ledger: ledger, policy: policy, now: now) }
+
+    /// The escalation the keys act on: the detail view's, else the selected card's.
+    public var target: Escalation? {
+        switch screen {
+        case .detail(let id): ledger[id]
+        case .board: selection.flatMap { ledger[$0] }
+        }
+    }
+
+    /// Keeps the cursor on the selected escalation wherever it moved, or on a neighbour when it left the board.
+    mutating func reconcileCursor() {
+        let columns = self.columns
+        if let id = selection, let place = columns.place(of: id) {
+            focus = place.status
+            selectedRow = place.row
+            return
+        }
+        let cards = columns[focus]
+        if cards.isEmpty {
+            selection = nil
+            selectedRow = 0
+        } else {
+            selectedRow = min(max(0, selectedRow), cards.count - 1)
+            selection = cards[selectedRow].id
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import EscalationKit
+
+/// A question on the prompt line, and the answer typed so far.
+public struct Prompt: Hashable, Sendable {
+    /// What the answer is for.
+    public enum Purpose: Hashable, Sendable {
+        case acknowledgeOwner
+        case assignOwner
+        case backReason
+        case resolution
+        case note
+        case customerUpdate
+        case severityValue
+        case severityReason(Severity)
+        case tierValue
+        case tierReason(Tier)
+        case confirmClose
+    }
+
+    public var purpose: Purpose
+    public var target: EscalationID
+    public var text: String
+
+    public init(_ purpose: Purpose, target: EscalationID, text: String = "") {
+        self.purpose = purpose
+        self.target = target
+        self.text = text
+    }
+
+    /// The question shown before the answer.
+    public var question: String {
+        switch purpose {
+        case .acknowledgeOwner: "Acknowledge \(target): owner?"
+        case .assignOwner: "Assign \(target) to:"
+        case .backReason: "Move \(target) back: why?"
+        case .resolution: "Resolve \(target): resolution?"
+        case .note: "Progress on \(target):"
+        case .customerUpdate: "Customer update for \(target):"
+        case .severityValue: "Severity for \(target) (critical/high/medium):"
+        case .severityReason(let s): "Severity \(s.rawValue) for \(target): why?"
+        case .tierValue: "Tier for \(target) (1-4):"
+        case .tierReason(let t): "\(t) for \(target): why?"
+        case .confirmClose: "Close \(target)? (y/n)"
+        }
+    }
+
+    /// True for a yes/no question, answered by one key.
+    public var isConfirmation: Bool { purpose == .confirmClose }
+}

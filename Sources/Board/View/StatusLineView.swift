@@ -1,0 +1,22 @@
+/// The line above the footer: the open prompt, or the outcome of the last action.
+enum StatusLineView {
+    static func draw(_ state: BoardState, into grid: inout ScreenGrid) {
+        let row = grid.size.height - 2
+        let width = grid.size.width
+        if let prompt = state.prompt {
+            let question = prompt.question + " "
+            var x = grid.put(question, row: row, column: 1, limit: width - 2, role: .prompt)
+            // Long answers scroll: the end being typed stays visible.
+            let room = max(0, width - 1 - x - 1)
+            var answer = prompt.text
+            while DisplayWidth.of(answer) > room, !answer.isEmpty { answer.removeFirst() }
+            x = grid.put(answer, row: row, column: x, limit: room)
+            grid.put(Symbols(unicode: state.unicode).promptCursor, row: row, column: x, limit: 1, role: .prompt)
+            if let message = state.message, message.isError, x + 3 < width {
+                grid.put("  " + message.text, row: row, column: x + 1, limit: width - x - 2, role: .error)
+            }
+        } else if let message = state.message {
+            grid.put(message.text, row: row, column: 1, limit: width - 2, role: message.isError ? .error : .normal)
+        }
+    }
+}

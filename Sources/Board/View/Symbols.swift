@@ -1,0 +1,26 @@
+/// The few symbols the views draw, with their ASCII stand-ins for a non-UTF-8 terminal.
+struct Symbols {
+    let separator: String
+    let left: String
+    let right: String
+    let live: String
+    let paused: String
+    let changed: String
+    let dash: String
+    let promptCursor: String
+    let down: String
+    let up: String
+
+    init(unicode: Bool) {
+        separator = unicode ? "│" : "|"
+        left = unicode ? "◀" : "<"
+        right = unicode ? "▶" : ">"
+        live = unicode ? "● live" : "* live"
+        paused = unicode ? "○ not live" : "o not live"
+        changed = unicode ? "✱" : "*"
+        dash = unicode ? "—" : "-"
+        promptCursor = unicode ? "▏" : "_"
+        down = unicode ? "↓" : "v"
+        up = unicode ? "↑" : "^"
+    }
+}

@@ -1,0 +1,81 @@
+// ncursesw for Swift: the wide-character API plus small inline helpers for what Swift cannot
+// import (function-like macros such as COLOR_PAIR and getmaxyx, and cchar_t construction).
+#ifndef ESCALATOR_CNCURSES_SHIM_H
+#define ESCALATOR_CNCURSES_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/// COLOR_PAIR(n) as a function.
+static inline attr_t cn_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+
+/// The attribute bits by name (macros built from NCURSES_BITS).
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+
+/// The size of the standard screen.
+static inline int cn_lines(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
+static inline int cn_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
+
+/// stdscr, which is a macro-backed global in some builds.
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+
+/// The number of colours the terminal has (a global Swift sees as shared mutable state).
+static inline int cn_colors(void) { return COLORS; }
+
+/// Writes one grapheme (a base character and up to CCHARW_MAX-1 combining characters) at (y, x)
+/// with attributes and a colour pair; returns ERR when ncurses refuses it.
+static inline int cn_put(int y, int x, const wchar_t *chars, int count, attr_t attrs, short pair) {
+    wchar_t buffer[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) buffer[i] = chars[i];
+    buffer[n] = L'\0';
+    cchar_t cell;
+    if (setcchar(&cell, buffer, attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/// True when TERM names a terminfo entry. Asks setupterm with an error out-parameter, which fails
+/// silently (newterm prints to the screen and may exit), then frees the probe.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *cur_term;
+extern int del_curterm(struct term *);
+extern struct term *set_curterm(struct term *);
+static inline int cn_terminfo_known(const char *name, int fd) {
+    struct term *saved = cur_term;
+    int status = 0;
+    int ok = setupterm(name, fd, &status) == OK && status == 1;
+    if (cur_term != saved && cur_term != NULL) {
+        struct term *probe = set_curterm(saved);
+        del_curterm(probe);
+    }
+    return ok;
+}
+
+/// KEY_* codes Swift sees as macros.
+static inline int cn_key_resize(void) { return KEY_RESIZE; }
+static inline int cn_key_up(void) { return KEY_UP; }
+static inline int cn_key_down(void) { return KEY_DOWN; }
+static inline int cn_key_left(void) { return KEY_LEFT; }
+static inline int cn_key_right(void) { return KEY_RIGHT; }
+static inline int cn_key_home(void) { return KEY_HOME; }
+static inline int cn_key_end(void) { return KEY_END; }
+static inline int cn_key_npage(void) { return KEY_NPAGE; }
+static inline int cn_key_ppage(void) { return KEY_PPAGE; }
+static inline int cn_key_enter(void) { return KEY_ENTER; }
+static inline int cn_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int cn_key_dc(void) { return KEY_DC; }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+
+#endif

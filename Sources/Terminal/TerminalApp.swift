@@ -1,0 +1,89 @@
+import Foundation
+import CNcurses
+import Board
+
+/// The board on a real terminal: draws frames, reads keys, runs effects, follows the clock and
+/// the store, and restores the terminal on every way out.
+public enum TerminalApp {
+    /// How the loop ended.
+    public struct Outcome: Sendable {
+        /// The board as it was when it ended.
+        public var state: BoardState
+        /// The signal that ended it (SIGINT, SIGTERM, SIGHUP), or nil when the user quit.
+        public var signal: Int32?
+    }
+
+    /// Runs the board until `q` or a signal. Each effect is given to `perform`, whose answer (if
+    /// any) is fed back as an action; `externalActions` carries store changes from other threads
+    /// and wakes the loop at once; a tick every `tickInterval` seconds moves the clocks.
+    ///
+    /// The terminal is restored before this returns or throws. The caller exits with
+    /// `128 + signal` when `outcome.signal` is set.
+    public static func run(initial: BoardState, theme: Theme = .standard, externalActions: ActionQueue,
+                           tickInterval: TimeInterval = 1, clock: () -> Date = Date.init,
+                           perform: (Effect) -> Action?) throws(TerminalError) -> Outcome {
+        TerminalEnvironment.adoptLocale()
+        Signals.install(pipe: externalActions.writeEnd)
+        defer { Signals.uninstall() }
+        let session = try CursesSession()
+        defer { session.end() }
+
+        var state = initial
+        state.unicode = initial.unicode && TerminalEnvironment.isUTF8
+        state.size = session.size
+        state.now = clock()
+        let painter = GridPainter(palette: Palette(theme: theme, noColor: TerminalEnvironment.noColor))
+        painter.paint(BoardView.render(state))
+
+        var quit = false
+        /// Applies an action and every effect it leads to; results of effects are actions too.
+        func apply(_ action: Action) {
+            var queue = [action]
+            while !queue.isEmpty, !quit {
+                let effects = state.handle(queue.removeFirst())
+                for effect in effects {
+                    if effect == .quit { quit = true; return }
+                    if let result = perform(effect) { queue.append(result) }
+                }
+            }
+        }
+
+        var nextTick = Date().addingTimeInterval(tickInterval)
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: externalActions.readEnd, events: Int16(POLLIN), revents: 0)]
+        while !quit {
+            let wait = max(0, Int32(nextTick.timeIntervalSinceNow * 1000))
+            _ = poll(&fds, 2, wait)
+            var dirty = false
+
+            if let number = externalActions.drainWakeups() {
+                return Outcome(state: state, signal: number)
+            }
+            for action in externalActions.drain() {
+                apply(action)
+                dirty = true
+            }
+            // Read every key ncurses has (a resize arrives as a key too, after SIGWINCH wakes poll).
+            readKeys: while !quit {
+                switch KeyDecoder.read() {
+                case .none: break readKeys
+                case .ignored: continue
+                case .resize:
+                    painter.invalidate()
+                    apply(.resize(session.size))
+                    dirty = true
+                case .key(let key):
+                    apply(.key(key))
+                    dirty = true
+                }
+            }
+            if Date() >= nextTick {
+                apply(.tick(clock()))
+                nextTick = Date().addingTimeInterval(tickInterval)
+                dirty = true
+            }
+            if dirty, !quit { painter.paint(BoardView.render(state)) }
+        }
+        return Outcome(state: state, signal: nil)
+    }
+}

@@ -1,0 +1,19 @@
+/// Why the board cannot take over the terminal, in one line a person can act on.
+public enum TerminalError: Error, CustomStringConvertible, Sendable {
+    case notATerminal
+    case unknownTerminal(String)
+    case pipe(Int32)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "the board needs a terminal: standard input and output must be a TTY (use the command line with --json in scripts)"
+        case .unknownTerminal(let term):
+            term.isEmpty
+                ? "TERM is not set: set it to your terminal's type (e.g. TERM=xterm-256color)"
+                : "unknown terminal type TERM=\(term): no terminfo entry (try TERM=xterm-256color)"
+        case .pipe(let code):
+            "cannot create the board's wake-up pipe (errno \(code))"
+        }
+    }
+}
