@@ -1,3 +1,4 @@
+import EscalationKit
 import Testing
 @testable import Board
 

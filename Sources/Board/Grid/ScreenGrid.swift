@@ -1,3 +1,4 @@
+import EscalationKit
 /// The board drawn in memory: rows of styled cells that `Terminal` copies to the screen and tests
 /// read back as plain text.
 public struct ScreenGrid: Hashable, Sendable {
@@ -63,8 +64,10 @@ public struct ScreenGrid: Hashable, Sendable {
         if cells[index].isContinuation, !cell.isContinuation, column > 0 {
             cells[index - 1] = Cell(" ", role: cells[index - 1].role, selected: cells[index - 1].selected)
         }
-        if !cell.isContinuation, column + 1 < size.width, cells[index + 1].isContinuation,
-           DisplayWidth.of(cells[index].text) == 2, DisplayWidth.of(cell.text) < 2 {
+        // Overwriting the first half of a wide grapheme (with anything, even another wide one's
+        // second half) blanks its second half; a new wide grapheme writes its own second half after.
+        if column + 1 < size.width, cells[index + 1].isContinuation, !cells[index].isContinuation,
+           DisplayWidth.of(cells[index].text) == 2 {
             cells[index + 1] = Cell(" ", role: cells[index + 1].role, selected: cells[index + 1].selected)
         }
         cells[index] = cell

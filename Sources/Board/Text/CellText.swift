@@ -1,3 +1,4 @@
+import EscalationKit
 import Foundation
 
 /// Store text on its way into cells: neutralized (no control reaches the terminal), folded to

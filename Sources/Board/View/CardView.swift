@@ -1,3 +1,4 @@
+import EscalationKit
 /// One escalation's card: four lines in a column, then a blank line.
 ///
 ///     C ESC-2026-0001        3d

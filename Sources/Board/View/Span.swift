@@ -1,3 +1,4 @@
+import EscalationKit
 /// A run of text in one role: the unit views compose lines from.
 public struct Span: Hashable, Sendable {
     public var text: String

@@ -1,3 +1,4 @@
+import EscalationKit
 /// The line above the footer: the open prompt, or the outcome of the last action.
 enum StatusLineView {
     static func draw(_ state: BoardState, into grid: inout ScreenGrid) {

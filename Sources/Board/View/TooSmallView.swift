@@ -1,3 +1,4 @@
+import EscalationKit
 /// What a terminal smaller than the board's minimum shows instead of a broken board.
 enum TooSmallView {
     static func draw(into grid: inout ScreenGrid, need: Size) {

@@ -1,34 +1,27 @@
-/// How many terminal columns text takes, as a terminal draws it: East Asian wide and fullwidth
-/// characters and emoji take two, combining marks and zero-width characters none.
+/// How many terminal columns text takes, as a terminal's wcwidth counts them: East Asian wide and
+/// fullwidth characters and emoji take two, combining marks and zero-width characters none.
 public enum DisplayWidth {
-    /// Columns taken by one grapheme cluster (0, 1 or 2).
+    /// Columns of one grapheme: 2 when it is wide or shown as an emoji, 0 when it is only
+    /// zero-width scalars, else the width of its first visible scalar.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 1 : 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return of(first)
-    }
-
-    /// Columns taken by one scalar on its own.
-    public static func of(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        if v == 0 { return 0 }
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 1 } // shown as a one-column placeholder
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+        if scalars.count > 1 {
+            // A variation selector 16 asks for emoji presentation; regional indicator pairs are flags.
+            if scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
+            if isRegionalIndicator(first) { return 2 }
         }
-        if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
-        if isWide(v) { return 2 }
-        return 1
+        for scalar in scalars {
+            let width = of(scalar)
+            if width > 0 { return width }
+        }
+        return 0
     }
 
-    /// Columns taken by a string.
-    public static func of(_ text: String) -> Int {
-        var total = 0
-        for ch in text { total += of(ch) }
-        return total
+    /// Columns of a string: the sum over its graphemes.
+    public static func of(_ text: some StringProtocol) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The longest prefix of `text` that fits in `width` columns, ending in "…" (or "..." without
@@ -55,24 +48,51 @@ public enum DisplayWidth {
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE,
-             0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
-             0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C,
-             0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A,
-             0x1F200...0x1F251, 0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393,
-             0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440,
-             0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A, 0x1F595...0x1F596,
-             0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC, 0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7,
-             0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F7F0, 0x1F90C...0x1F93A,
-             0x1F93C...0x1F945, 0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
+    /// Columns of one scalar: 0, 1 or 2 (controls count 0; they never reach a cell un-neutralized).
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if isZeroWidth(scalar) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        if isWide(v) { return 2 }
+        return 1
     }
+
+    static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(s.value) }
+
+    /// True for marks, format characters and selectors that take no column of their own.
+    public static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return true
+        case .format: return s.value != 0x00AD // the soft hyphen is shown
+        default: break
+        }
+        let v = s.value
+        return (0x1160...0x11FF).contains(v)      // Hangul medial vowels and final consonants
+            || (0xFE00...0xFE0F).contains(v)      // variation selectors
+            || (0xE0100...0xE01EF).contains(v)
+            || v == 0x200B
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges, from Unicode's EastAsianWidth.txt.
+    static func isWide(_ v: UInt32) -> Bool {
+        for range in wideRanges where range.contains(v) { return true }
+        return false
+    }
+
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
+        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
+        0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
+        0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
+        0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF,
+        0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248,
+        0x1F250...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF,
+        0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
 }
