@@ -6,9 +6,11 @@ import Foundation
 /// standard input and in no other way: its command line is exactly what the configuration says and
 /// its environment carries no escalation data. It runs with a timeout; a failure is reported on
 /// standard error and recorded in `hooks.log` in the store, and never undoes the change.
-struct Hooks {
+struct Hooks: Sendable {
     let policy: Policy
     let store: Store
+    /// Log failures to hooks.log only, not to standard error (the board owns the screen).
+    var quiet = false
 
     func notify(after event: Event, at now: Date) {
         guard let kind = NotificationKind(change: event.change), let e = store.ledger[event.escalation] else { return }
@@ -23,7 +25,9 @@ struct Hooks {
             let outcome = HookRun(command: command, timeout: TimeInterval(policy.hookTimeoutSeconds)).run(input: message.payloadJSON)
             guard case .failed(let why) = outcome else { continue }
             let line = "\(ISOTime.format(now)) \(kind.rawValue) \(e.id) \(command): \(why)"
-            FileHandle.standardError.write(Data("escalator: the \(kind.rawValue) hook failed (\(why)); the change itself is saved.\n".utf8))
+            if !quiet {
+                FileHandle.standardError.write(Data("escalator: the \(kind.rawValue) hook failed (\(why)); the change itself is saved.\n".utf8))
+            }
             HookLog(directory: store.directory).append(line)
         }
     }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Board
+import EscalationKit
+import EscalationStore
+import Foundation
+import Terminal
+
+/// The full-screen board: six columns that follow the store live, driven by the keyboard.
+struct BoardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Open the full-screen board (press ? inside for the keys).",
+        discussion: """
+        Changes made by anyone else — another board, the command line, a cron job — appear within a \
+        fraction of a second. Every change you make goes through the store's write protocol, so a \
+        conflicting change by someone else is reported, never overwritten. Needs a terminal of at least 60×16.
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let session = try Session.open(storeOptions)
+            let store = session.store
+            // A fixed ESCALATOR_NOW freezes the board's clock too (for what-if views and tests).
+            let fixedNow = ProcessInfo.processInfo.environment["ESCALATOR_NOW"].flatMap { $0.isEmpty ? nil : session.now }
+            let clock: () -> Date = { fixedNow ?? Date() }
+            let queue: ActionQueue
+            do { queue = try ActionQueue() } catch { throw Failure(.storeUnreadable, "\(error)") }
+            let watcher = try store.watch(
+                onChange: { events, reloaded in queue.push(.storeChanged(events, reloaded: reloaded, ledger: store.ledger)) },
+                onError: { error in queue.push(.storeLost(error.description)) }
+            )
+            defer { watcher.stop() }
+            let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
+                                     storeName: store.directory.lastPathComponent)
+            let actor = session.context.actor
+            let outcome: TerminalApp.Outcome
+            do {
+                outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
+                    guard case .commit(let command, let id) = effect else { return nil }
+                    let now = clock()
+                    do {
+                        let event = try store.commit(command, on: id, context: Context(actor: actor, now: now))
+                        // Hooks run beside the board so a slow one never freezes it; failures go to hooks.log only,
+                        // since standard error is the screen.
+                        let hooks = Hooks(policy: session.policy, store: store, quiet: true)
+                        DispatchQueue.global().async { hooks.notify(after: event, at: now) }
+                        return .committed(event)
+                    } catch {
+                        return .commitFailed("\(error)")
+                    }
+                }
+            } catch {
+                throw Failure(.usage, "\(error)")
+            }
+            if let signal = outcome.signal { Foundation.exit(128 + signal) }
+        }
+    }
+}
