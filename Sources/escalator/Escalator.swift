@@ -23,7 +23,7 @@ struct Escalator: ParsableCommand {
             CommandGroup(name: "Move through the lifecycle", subcommands: [AcknowledgeCommand.self, StartCommand.self, AdvanceCommand.self,
                                                                           BackCommand.self, UpdateCommand.self, AssignCommand.self,
                                                                           SeverityCommand.self, TierCommand.self, ResolveCommand.self,
-                                                                          CloseCommand.self, ReopenCommand.self, LinkCommand.self,
+                                                                          CloseCommand.self, ReopenCommand.self, UndoCommand.self, LinkCommand.self,
                                                                           DeescalateCommand.self]),
             CommandGroup(name: "Report and exchange", subcommands: [ReportCommand.self, MetricsCommand.self, ExportCommand.self, ImportCommand.self, NotifyCommand.self]),
         ]

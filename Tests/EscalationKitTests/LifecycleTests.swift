@@ -85,3 +85,61 @@ import Testing
         #expect(throws: ReplayError.self) { try ledger.apply(event) }
     }
 }
+
+/// Undo: a compensating event that restores the state as if the change never happened.
+@Suite struct UndoTests {
+    let t0 = Date(timeIntervalSince1970: 1_773_133_200)
+
+    func commit(_ command: Command, _ id: EscalationID?, _ ledger: inout Ledger, actor: String = "alice", at offset: TimeInterval = 0) throws -> Event {
+        var event = try Lifecycle(policy: .standard).decide(command, on: id, in: ledger, at: t0 + offset, actor: actor)
+        event.sequence = ledger.lastSequence + 1
+        try ledger.apply(event)
+        return event
+    }
+
+    func draft() -> Draft {
+        Draft(title: "Export drops rows", account: Account(name: "Acme", arr: Money(85_000)), category: .productDefect, severity: .high, team: "engineering")
+    }
+
+    @Test func undoRestoresTheStateAndKeepsTheTrail() throws {
+        var ledger = Ledger()
+        let id = try commit(.create(draft()), nil, &ledger).escalation
+        let before = try #require(ledger[id])
+        let ack = try commit(.acknowledge(owner: "Mike"), id, &ledger, at: 60)
+        #expect(ledger[id]?.status == .acknowledged)
+        _ = try commit(.undo(sequence: ack.sequence), id, &ledger, at: 120)
+        let after = try #require(ledger[id])
+        #expect(after.status == .routed)
+        #expect(after.owner == nil)
+        #expect(after.acknowledgedAt == nil)
+        #expect(after.history.count == 3)
+        #expect(after.revision == 3)
+        #expect(after.lastProgressAt == before.lastProgressAt)
+        // The acknowledgement can be made again afterwards.
+        _ = try commit(.acknowledge(owner: "Dana"), id, &ledger, at: 180)
+        #expect(ledger[id]?.owner == "Dana")
+    }
+
+    @Test func severityUndoRestoresTheOldSeverity() throws {
+        var ledger = Ledger()
+        let id = try commit(.create(draft()), nil, &ledger).escalation
+        let change = try commit(.severity(.critical, reason: "outage"), id, &ledger)
+        _ = try commit(.undo(sequence: change.sequence), id, &ledger)
+        #expect(ledger[id]?.severity == .high)
+    }
+
+    @Test func onlyYourOwnLatestChange() throws {
+        var ledger = Ledger()
+        let created = try commit(.create(draft()), nil, &ledger)
+        let id = created.escalation
+        #expect(throws: LifecycleError.self) { try commit(.undo(sequence: created.sequence), id, &ledger) }
+        let ack = try commit(.acknowledge(owner: "Mike"), id, &ledger)
+        #expect(throws: LifecycleError.self) { try commit(.undo(sequence: ack.sequence), id, &ledger, actor: "bob") }
+        _ = try commit(.start, id, &ledger, actor: "bob")
+        #expect(throws: LifecycleError.self) { try commit(.undo(sequence: ack.sequence), id, &ledger) }
+        let undo = try commit(.note("x"), id, &ledger)
+        let first = try commit(.undo(sequence: undo.sequence), id, &ledger)
+        #expect(throws: LifecycleError.self) { try commit(.undo(sequence: undo.sequence), id, &ledger) }
+        #expect(throws: LifecycleError.self) { try commit(.undo(sequence: first.sequence), id, &ledger) }
+    }
+}

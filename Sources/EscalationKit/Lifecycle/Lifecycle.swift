@@ -147,8 +147,23 @@ public struct Lifecycle: Sendable {
             guard let entry = e.history.first(where: { $0.sequence == sequence }) else {
                 throw LifecycleError(.invalidValue, "\(e.id) has no event \(sequence).")
             }
-            guard entry.actor == actor else { throw LifecycleError(.invalidValue, "Event \(sequence) was made by \(entry.actor); you can undo only your own changes.") }
-            return .undone(sequence: sequence, summary: "undo of event \(sequence)")
+            guard entry.actor == actor else {
+                throw LifecycleError(.invalidValue, "Event \(sequence) was made by \(entry.actor); you can undo only your own changes.")
+            }
+            if case .created = entry.change {
+                throw LifecycleError(.invalidValue, "Creating \(e.id) cannot be undone; resolve it or ask for it to be closed.")
+            }
+            if case .undone = entry.change { throw LifecycleError(.invalidValue, "An undo cannot itself be undone.") }
+            let undone = Set(e.history.compactMap { h -> Int? in if case .undone(let s, _) = h.change { return s } else { return nil } })
+            guard !undone.contains(sequence) else { throw LifecycleError(.invalidValue, "Event \(sequence) is already undone.") }
+            let live = e.history.filter { h in
+                if case .undone = h.change { return false }
+                return !undone.contains(h.sequence)
+            }
+            guard live.last?.sequence == sequence else {
+                throw LifecycleError(.conflict, "\(e.id) changed after event \(sequence); only the latest change can be undone.")
+            }
+            return .undone(sequence: sequence, summary: entry.change.phrase(policy: policy))
         }
     }
 

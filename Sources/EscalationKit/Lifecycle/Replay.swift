@@ -8,6 +8,21 @@ public struct ReplayError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 extension Escalation {
+    /// The escalation rebuilt from history entries (the first must be its creation).
+    func replaying(_ entries: [HistoryEntry], failingAt sequence: Int) throws(ReplayError) -> Escalation {
+        guard let first = entries.first, case .created(let draft) = first.change else {
+            throw ReplayError(sequence: sequence, reason: "\(id) cannot be rebuilt without its creation")
+        }
+        func event(_ entry: HistoryEntry, _ index: Int) -> Event {
+            Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: id, expectedRevision: index, change: entry.change)
+        }
+        var rebuilt = Escalation(created: event(first, 0), draft: draft)
+        for (index, entry) in entries.enumerated().dropFirst() {
+            rebuilt = try rebuilt.applying(event(entry, index))
+        }
+        return rebuilt
+    }
+
     /// A new escalation from its creation event.
     public init(created event: Event, draft: Draft) {
         id = event.escalation
@@ -102,8 +117,12 @@ extension Escalation {
             if let account = edit.account { next.account = account }
             if let dimensions = edit.dimensions { next.dimensions = dimensions }
             if let brief = edit.brief { next.brief = brief }
-        case .undone:
-            break
+        case .undone(let sequence, _):
+            // The state becomes what it would be had the undone event never happened; the audit
+            // trail keeps both the event and its undo.
+            next = try replaying(history.filter { $0.sequence != sequence }, failingAt: event.sequence)
+            next.history = history
+            next.revision = revision
         }
         next.revision += 1
         next.history.append(HistoryEntry(sequence: event.sequence, time: time, actor: event.actor, change: event.change))
