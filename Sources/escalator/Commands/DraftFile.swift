@@ -34,15 +34,7 @@ struct DraftFile: Decodable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure.badInput("Cannot read \(safe(path)).")
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { d in
-            let text = try d.singleValueContainer().decode(String.self)
-            guard let date = ISOTime.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: d.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
-            }
-            return date
-        }
+        let decoder = JSONInput.decoder()
         do {
             return try decoder.decode(DraftFile.self, from: data)
         } catch let error as DecodingError {

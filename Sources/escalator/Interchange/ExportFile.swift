@@ -11,18 +11,7 @@ struct ExportFile: Codable {
 
     static func encoder() -> JSONEncoder { JSONOutput.encoder() }
 
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { d in
-            let text = try d.singleValueContainer().decode(String.self)
-            guard let date = ISOTime.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: d.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
-            }
-            return date
-        }
-        return decoder
-    }
+    static func decoder() -> JSONDecoder { JSONInput.decoder() }
 
     /// The events that recreate `e` exactly, from its history.
     static func events(recreating e: Escalation) -> [Event] {

@@ -21,3 +21,19 @@ enum JSONOutput {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }
+
+/// JSON the user gives us (`new --from`, `import`): snake_case keys, ISO 8601 times.
+enum JSONInput {
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .custom { d in
+            let text = try d.singleValueContainer().decode(String.self)
+            guard let date = ISOTime.parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: d.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }
+}
