@@ -115,7 +115,7 @@ class KanbanTui:
         if shutil.which("ktui") is None:
             return None, "kanban-tui is not installed (`pip install kanban-tui`); skipped"
         version = subprocess.run(["ktui", "--version"], capture_output=True).stdout.decode().strip()
-        return version, None
+        return version.split("version")[-1].strip(" ,"), None
 
     def __init__(self, root, key, items):
         self.home = os.path.join(root, "kanban-tui", key)
