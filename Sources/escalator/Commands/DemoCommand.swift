@@ -34,6 +34,8 @@ struct DemoCommand: ParsableCommand {
             progress.finish()
             let writing = Progress(total: events.count, label: "writing")
             try session.store.commitBatch(events)
+            // A bulk load folds into a fresh snapshot, so the next start-up reads state, not history.
+            try session.store.compact()
             writing.finish()
             let ledger = session.store.ledger
             let openNow = ledger.escalations.values.filter(\.isOpen).count

@@ -28,7 +28,10 @@ struct ImportCommand: ParsableCommand {
             guard plan.problems.isEmpty else {
                 throw Failure.badInput("Nothing was imported; fix these and run it again:\n  " + plan.problems.joined(separator: "\n  "))
             }
-            if !plan.events.isEmpty { try session.store.commitBatch(plan.events) }
+            if !plan.events.isEmpty {
+                try session.store.commitBatch(plan.events)
+                try session.store.compact()
+            }
             print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file)); skipped \(plan.skipped.count).")
             for line in plan.skipped { print("  skipped " + safe(line)) }
         }
