@@ -97,12 +97,15 @@ struct FormReading {
         if v[.account].trimmingCharacters(in: .whitespaces).isEmpty { out[.account] = "required" }
         if v[.title].trimmingCharacters(in: .whitespaces).isEmpty { out[.title] = "required" }
         if v.category == nil { out[.category] = "choose one (← →)" }
-        for dimension in ScoredDimension.allCases where score(dimension) == nil {
-            out[dimension.field] = "score 1–5"
+        // All four scores or none: without them the severity is chosen by hand (as on the command line).
+        if !v.scores.isEmpty || v.severity == nil {
+            for dimension in ScoredDimension.allCases where score(dimension) == nil {
+                out[dimension.field] = "score 1–5"
+            }
         }
         if severity == nil { out[.severity] = "choose one, or give all four scores" }
         if needsReason, v[.reason].trimmingCharacters(in: .whitespaces).isEmpty {
-            out[.reason] = edited == nil ? "say why you override the suggestion" : "say why it changes"
+            out[.reason] = edited == nil ? "required: why override" : "required: why change"
         }
         let deadline = v[.deadline].trimmingCharacters(in: .whitespaces)
         if !deadline.isEmpty, CalendarDay(deadline) == nil { out[.deadline] = "a date: YYYY-MM-DD" }

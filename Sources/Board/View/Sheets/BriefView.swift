@@ -35,7 +35,10 @@ enum BriefView {
         var out: [[Span]] = []
         out.append(findings.isEmpty ? [Span("Lint: no findings.", .changed)]
                    : [Span("Lint: \(findings.count) finding\(findings.count == 1 ? "" : "s")", .columnTitle)])
-        out += findingLines(findings, width: width, unicode: state.unicode)
+        // One line per finding here: the brief itself is what this view is for (the form shows the fixes).
+        for f in findings {
+            out.append([mark(f.severity, unicode: state.unicode), Span(" \(f.message) [\(f.id)]")])
+        }
         out.append([Span(String(repeating: state.unicode ? "─" : "-", count: max(0, width)), .dim)])
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(line)
@@ -50,17 +53,22 @@ enum BriefView {
     static func findingLines(_ findings: [LintFinding], width: Int, unicode: Bool) -> [[Span]] {
         var out: [[Span]] = []
         for f in findings {
-            let (mark, role): (String, Role) = switch f.severity {
-            case .error: (unicode ? "✗ error  " : "x error  ", .error)
-            case .warning: (unicode ? "⚠ warning" : "! warning", .warning)
-            case .info: (unicode ? "· info   " : "- info   ", .dim)
-            }
+            let mark = self.mark(f.severity, unicode: unicode)
             let body = Wrap.lines("\(f.message) [\(f.id)]", width: max(10, width - 10))
             for (i, part) in body.enumerated() {
-                out.append([Span(i == 0 ? mark : String(repeating: " ", count: 9), role), Span(" " + part)])
+                out.append([i == 0 ? mark : Span(String(repeating: " ", count: 9)), Span(" " + part)])
             }
             for part in Wrap.lines(f.fix, width: max(10, width - 12)) { out.append([Span(String(repeating: " ", count: 12) + part, .dim)]) }
         }
         return out
+    }
+
+    /// The severity of a finding, marked so it reads without colour too.
+    static func mark(_ severity: LintSeverity, unicode: Bool) -> Span {
+        switch severity {
+        case .error: Span(unicode ? "✗ error  " : "x error  ", .error)
+        case .warning: Span(unicode ? "⚠ warning" : "! warning", .warning)
+        case .info: Span(unicode ? "· info   " : "- info   ", .dim)
+        }
     }
 }

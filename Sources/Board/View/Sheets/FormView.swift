@@ -95,7 +95,7 @@ enum FormView {
         grid.put(CellText.padded(field.label, columns: labelWidth - 1), row: y, column: 2, limit: labelWidth - 1,
                  role: focused ? .prompt : .dim)
         let x = 2 + labelWidth
-        let valueWidth = min(48, max(20, width - x - 26))
+        let valueWidth = max(20, min(48, (width - x) / 2))
         if focused { grid.fill(row: y, column: x, count: valueWidth, selected: true) }
 
         var spans: [Span] = []

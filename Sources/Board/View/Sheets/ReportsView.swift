@@ -48,13 +48,12 @@ enum ReportsView {
         out.append([Span("Active ", .dim), Span("\(w.activeEscalations)", .columnTitle),
                     Span("   New ", .dim), Span("\(w.newThisWeek)", .columnTitle),
                     Span("   Resolved ", .dim), Span("\(w.resolvedThisWeek)", .columnTitle),
-                    Span("   Stalled ", .dim), Span("\(w.stalled)", w.stalled > 0 ? .breached : .columnTitle),
-                    Span("   Avg resolution ", .dim),
+                    Span("   Stalled ", .dim), Span("\(w.stalled) (\(w.trends.stallRate))", w.stalled > 0 ? .breached : .columnTitle),
+                    Span("   Avg resolved in ", .dim),
                     Span(w.averageResolutionTimeDays.map { String(format: "%.1f days", $0) } ?? "—", .columnTitle)])
         out.append([Span("Most common category ", .dim),
                     Span(w.trends.mostCommonCategory.flatMap { Category(rawValue: $0)?.label } ?? "—"),
-                    Span("   Avg time to acknowledge ", .dim), Span(w.trends.avgTimeToAcknowledge ?? "—"),
-                    Span("   Stall rate ", .dim), Span(w.trends.stallRate, w.stalled > 0 ? .breached : .normal)])
+                    Span("   Avg time to ack ", .dim), Span(w.trends.avgTimeToAcknowledge ?? "—")])
         out.append([])
 
         let open = w.escalations.filter { $0.status != Status.resolved.rawValue && $0.status != Status.closed.rawValue }
