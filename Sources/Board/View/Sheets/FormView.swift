@@ -12,7 +12,7 @@ enum FormView {
         let layout = BoardLayout(size: state.size)
         let r = state.reading(form)
         let title: [Span] = form.editedID.map { id in [Span("Edit ", .columnTitle), Span(id.description, .selected), Span("  " + (r.edited?.title ?? ""))] }
-            ?? [Span("New escalation", .columnTitle), Span("  scored with seed 002's framework; Enter saves, the brief is linted first", .dim)]
+            ?? [Span("New escalation", .columnTitle), Span("  live scoring (seed 002) · Enter saves after the lint", .dim)]
         grid.put(title, row: 1, column: 1, limit: width - 2)
 
         if case .review(let findings) = form.phase {

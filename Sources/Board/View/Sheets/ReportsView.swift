@@ -105,7 +105,7 @@ enum ReportsView {
     static func metricsLines(_ report: MetricsReport, width: Int, unicode: Bool) -> [[Span]] {
         var out: [[Span]] = []
         out.append([Span("Escalations created \(report.start) to \(report.end), by \(report.groupedBy.rawValue): ", .columnTitle),
-                    Span("\(report.total.count)")])
+                    Span("\(report.total.count) escalation\(report.total.count == 1 ? "" : "s")")])
         out.append([])
         let label = 22
         out.append([Span(CellText.padded("Group", columns: label) + pad("Count", 6) + pad("MTTR", 8) + pad("TTA", 8)
@@ -131,7 +131,7 @@ enum ReportsView {
             out.append([])
             out.append([Span(title, .columnTitle)])
             for r in report.groups {
-                out.append([Span(CellText.padded(r.label, columns: label, unicode: unicode))]
+                out.append([Span(CellText.padded(r.label, columns: label - 1, unicode: unicode) + " ")]
                            + bar(value(r), of: top, width: barWidth, unicode: unicode, role: role(r)) + [Span(" " + text(r))])
             }
         }
