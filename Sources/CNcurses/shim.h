@@ -77,5 +77,6 @@ static inline int cn_key_enter(void) { return KEY_ENTER; }
 static inline int cn_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int cn_key_dc(void) { return KEY_DC; }
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cn_key_btab(void) { return KEY_BTAB; }
 
 #endif

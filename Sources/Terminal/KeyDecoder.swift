@@ -35,6 +35,7 @@ enum KeyDecoder {
         case cn_key_enter(): .key(.enter)
         case cn_key_backspace(): .key(.backspace)
         case cn_key_dc(): .key(.delete)
+        case cn_key_btab(): .key(.backTab)
         default: .ignored
         }
     }

@@ -43,7 +43,17 @@ public enum TerminalApp {
                 let effects = state.handle(queue.removeFirst())
                 for effect in effects {
                     if effect == .quit { quit = true; return }
-                    if let result = perform(effect) { queue.append(result) }
+                    // The effects that need the terminal itself are performed here; the rest by the caller.
+                    switch effect {
+                    case .editText(let text):
+                        queue.append(.textEdited(ExternalEditor.edit(text)))
+                        painter.invalidate()
+                        queue.append(.resize(session.size))
+                    case .copyToClipboard(let text):
+                        Clipboard.copy(text)
+                    default:
+                        if let result = perform(effect) { queue.append(result) }
+                    }
                 }
             }
         }

@@ -5,4 +5,6 @@ public enum Intent: Hashable, Sendable {
     case advance, moveBack
     case acknowledge, note, customerUpdate, assign, severity, tier, close
     case help, quit
+    /// Forms and sheets: a new escalation, edit, the brief, the reports.
+    case newEscalation, edit, brief, reports
 }

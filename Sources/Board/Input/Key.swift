@@ -6,4 +6,6 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case home, end, pageUp, pageDown
     case enter, escape, backspace, delete, tab
+    /// Shift-Tab (ncurses' KEY_BTAB): the previous field in a form.
+    case backTab
 }

@@ -62,6 +62,10 @@ public struct KeyMap: Sendable {
             b([.character("x")], "x", nil, .close, "close (asks to confirm)", footer: "x close", everywhere),
             b([.character("?")], "?", nil, .help, "this help", footer: "? help", [.board, .detail, .help]),
             b([.character("q"), .control("c")], "q", nil, .quit, "quit", footer: "q quit", [.board, .detail, .help]),
+            b([.character("n")], "n", nil, .newEscalation, "new escalation (form with live scoring)", [.board]),
+            b([.character("e")], "e", nil, .edit, "edit the escalation (form)", everywhere),
+            b([.character("b")], "b", nil, .brief, "the brief: copy (y) or write (w)", everywhere),
+            b([.character("R")], "R", nil, .reports, "reports: weekly summary and metrics", [.board]),
         ])
     }()
 }

@@ -23,10 +23,12 @@ extension BoardState {
             unsent = nil
             changedAt[event.escalation] = now
             message = Message("\(event.escalation): \(ChangeText.summary(event.change))", isError: false)
+            sheetCommitted(event)
             reconcileCursor()
             return []
         case .commitFailed(let text):
             message = Message(text, isError: true)
+            sheetCommitFailed()
             return []
         case .storeChanged(let events, let reloaded, let newLedger):
             var changed = Set(events.map(\.escalation))
@@ -41,17 +43,21 @@ extension BoardState {
                 message = Message("\(id) left the board (archived or removed).", isError: false)
             }
             if let prompt, ledger[prompt.target] == nil { self.prompt = nil }
+            landOnSavedCard()
             reconcileCursor()
             return []
         case .storeLost(let text):
             live = false
             message = Message(text, isError: true)
             return []
+        case .textEdited, .fileWritten:
+            return handleSheetResult(action)
         }
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if prompt != nil { return handlePromptKey(key) }
+        if sheets.current != nil { return handleSheetKey(key) }
         let context: KeyMap.Context = showingHelp ? .help : (screen == .board ? .board : .detail)
         guard let intent = keyMap.intent(for: key, in: context) else {
             return []
@@ -85,6 +91,8 @@ extension BoardState {
             return []
         case .back:
             return []
+        case .newEscalation, .edit, .brief, .reports:
+            return openSheet(intent)
         default:
             return lifecycleIntent(intent)
         }
@@ -101,6 +109,7 @@ extension BoardState {
         case .pageDown: detailScroll += max(1, size.height - 5)
         case .first: detailScroll = 0
         case .last: detailScroll = Int.max / 2
+        case .newEscalation, .edit, .brief, .reports: return openSheet(intent)
         default: return lifecycleIntent(intent)
         }
         if case .detail(let id) = screen { detailScroll = min(detailScroll, DetailView.maxScroll(self, id: id)) }

@@ -18,6 +18,10 @@ public enum Action: Sendable {
     case storeChanged([Event], reloaded: Bool, ledger: Ledger)
     /// The store cannot be followed any more (the watcher failed); the board goes "not live".
     case storeLost(String)
+    /// `$EDITOR` came back (see `Effect.editText`): the edited text, or why it failed.
+    case textEdited(TextEditOutcome)
+    /// A file the board asked for was written (`error` nil) or not.
+    case fileWritten(path: String, error: String?)
 }
 
 /// What the board asks the world to do. The shell around the reducer performs it and feeds the
@@ -28,4 +32,10 @@ public enum Effect: Hashable, Sendable {
     case commit(Command, EscalationID?)
     /// Leave the board and restore the terminal.
     case quit
+    /// Suspend the board, open `$EDITOR` on this text, restore the board; answer `.textEdited`.
+    case editText(String)
+    /// Put this text on the user's clipboard through the terminal (OSC 52); no answer.
+    case copyToClipboard(String)
+    /// Write `contents` to the file at `path`; answer `.fileWritten`.
+    case writeFile(path: String, contents: String)
 }

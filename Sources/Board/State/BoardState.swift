@@ -48,12 +48,16 @@ public struct BoardState: Sendable {
     public var changedAt: [EscalationID: Date] = [:]
     /// The last answer submitted from a prompt, kept until the store confirms it so a refusal loses nothing.
     public var unsent: Prompt?
+    /// The accounts the team knows, for the form's completion and value suggestion.
+    public var accounts: [Account]
+    /// The form, brief or reports shown over the board, and where the cursor lands after a save.
+    public var sheets = Sheets()
 
     /// How long a changed card stays marked.
     public static let changeMarkSeconds: TimeInterval = 3
 
     public init(ledger: Ledger, policy: Policy, now: Date, storeName: String, size: Size = Size(width: 80, height: 24),
-                unicode: Bool = true, live: Bool = true, keyMap: KeyMap = .standard) {
+                unicode: Bool = true, live: Bool = true, keyMap: KeyMap = .standard, accounts: [Account] = []) {
         self.ledger = ledger
         self.policy = policy
         self.now = now
@@ -62,6 +66,7 @@ public struct BoardState: Sendable {
         self.unicode = unicode
         self.live = live
         self.keyMap = keyMap
+        self.accounts = accounts
         reconcileCursor()
     }
 

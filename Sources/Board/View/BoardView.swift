@@ -12,6 +12,10 @@ public enum BoardView {
             return grid
         }
         HeaderView.draw(state, into: &grid)
+        if let sheet = state.sheets.current, !state.showingHelp {
+            SheetView.draw(sheet, state: state, into: &grid)
+            return grid
+        }
         if state.showingHelp {
             HelpView.draw(state, into: &grid)
         } else {

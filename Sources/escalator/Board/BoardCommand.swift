@@ -33,12 +33,15 @@ struct BoardCommand: ParsableCommand {
                 onError: { error in queue.push(.storeLost(error.description)) }
             )
             defer { watcher.stop() }
+            // Known accounts feed the form's completion; a damaged accounts file must not keep the board closed.
+            let accounts = (try? AccountBook(directory: store.directory).all()) ?? []
             let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
-                                     storeName: store.directory.lastPathComponent)
+                                     storeName: store.directory.lastPathComponent, accounts: accounts)
             let actor = session.context.actor
             let outcome: TerminalApp.Outcome
             do {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
+                    if case .writeFile(let path, let contents) = effect { return BriefFile.write(contents, to: path) }
                     guard case .commit(let command, let id) = effect else { return nil }
                     let now = clock()
                     do {

@@ -1,0 +1,194 @@
+import Foundation
+import EscalationKit
+
+extension BoardState {
+    /// The form's reading of its values against the known accounts and the ledger.
+    func reading(_ form: EscalationForm) -> FormReading {
+        FormReading(form, accounts: accounts, policy: policy, ledger: ledger)
+    }
+
+    /// Keys in the form: Tab / Shift-Tab (and ↑ ↓) between fields, typing, ← → for choices and
+    /// scores, Ctrl-E for `$EDITOR`, Enter to save (lint first), Esc to cancel.
+    mutating func handleFormKey(_ key: Key, form: inout EscalationForm) -> [Effect] {
+        switch form.phase {
+        case .saving:
+            return []
+        case .confirmDiscard:
+            switch key {
+            case .character("y"), .character("Y"):
+                closeSheet()
+                message = Message(form.editedID == nil ? "Discarded." : "Edit discarded.", isError: false)
+            case .character("n"), .character("N"), .escape:
+                form.phase = .editing
+                message = nil
+            default: break
+            }
+            return []
+        case .review(let findings):
+            switch key {
+            case .enter, .character("s"), .character("S"):
+                return commitForm(&form)
+            case .escape, .backspace, .character("f"), .character("F"):
+                form.phase = .editing
+                let r = reading(form)
+                if let field = findings.compactMap(\.field).first(where: r.shows) { form.focus = field }
+            default: break
+            }
+            return []
+        case .editing:
+            break
+        }
+        let r = reading(form)
+        let field = form.focus
+        message = nil
+        switch key {
+        case .escape:
+            if form.isDirty {
+                form.phase = .confirmDiscard
+            } else {
+                closeSheet()
+                message = Message("Cancelled.", isError: false)
+            }
+        case .tab:
+            if field == .account, !r.completions.isEmpty {
+                form.values[.account] = r.completions[min(form.completion, r.completions.count - 1)].name
+                form.completion = 0
+            }
+            move(&form, by: 1)
+        case .backTab: move(&form, by: -1)
+        case .down, .up:
+            if field == .account, r.completions.count > 1 {
+                let n = r.completions.count
+                form.completion = (form.completion + (key == .down ? 1 : n - 1)) % n
+            } else {
+                move(&form, by: key == .down ? 1 : -1)
+            }
+        case .enter:
+            return saveForm(&form)
+        case .control("e"):
+            guard field.isText else {
+                message = Message("Ctrl-E opens $EDITOR on a text field.", isError: true)
+                return []
+            }
+            form.editing = field
+            return [.editText(form.values[field])]
+        case .control("u"):
+            clear(field, in: &form)
+        case .backspace, .delete:
+            if field.isText {
+                if !form.values[field].isEmpty { form.values[field].removeLast() }
+                form.completion = 0
+            } else {
+                clear(field, in: &form)
+            }
+        case .left, .right:
+            step(field, by: key == .right ? 1 : -1, in: &form, reading: r)
+        case .character(let c):
+            type(c, into: field, in: &form, reading: r)
+        default: break
+        }
+        return []
+    }
+
+    private func move(_ form: inout EscalationForm, by delta: Int) {
+        let fields = reading(form).visibleFields
+        form.visited.insert(form.focus)
+        let index = fields.firstIndex(of: form.focus) ?? 0
+        form.focus = fields[(index + delta + fields.count) % fields.count]
+    }
+
+    private func clear(_ field: FormField, in form: inout EscalationForm) {
+        switch field {
+        case .category: form.values.category = nil
+        case .severity: form.values.severity = nil
+        case .tier: form.values.tier = nil
+        default:
+            if let dimension = field.dimension { form.values.scores[dimension] = nil } else { form.values[field] = "" }
+        }
+    }
+
+    /// ← → (and Space) go through a choice's values, or lower and raise a score.
+    private mutating func step(_ field: FormField, by delta: Int, in form: inout EscalationForm, reading r: FormReading) {
+        func next<T: Equatable>(_ all: [T], _ current: T?) -> T {
+            guard let current, let i = all.firstIndex(of: current) else { return delta > 0 ? all[0] : all[all.count - 1] }
+            return all[(i + delta + all.count) % all.count]
+        }
+        switch field {
+        case .category: form.values.category = next(Category.allCases, form.values.category)
+        case .severity: form.values.severity = next(Severity.allCases.reversed(), r.severity)
+        case .tier: form.values.tier = next(Tier.all, r.tier)
+        default:
+            if let dimension = field.dimension {
+                let current = r.score(dimension) ?? (delta > 0 ? 0 : 6)
+                form.values.scores[dimension] = min(5, max(1, current + delta))
+            }
+        }
+    }
+
+    private mutating func type(_ c: Character, into field: FormField, in form: inout EscalationForm, reading r: FormReading) {
+        switch field.kind {
+        case .line, .longText:
+            guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return }
+            form.values[field].append(c)
+            form.completion = 0
+        case .score:
+            guard let n = c.wholeNumberValue, Dimensions.range.contains(n) else {
+                if c == " " { step(field, by: 1, in: &form, reading: r) } else {
+                    message = Message("A score is 1 to 5.", isError: true)
+                }
+                return
+            }
+            form.values.scores[field.dimension!] = n
+        case .choice:
+            if c == " " { step(field, by: 1, in: &form, reading: r); return }
+            let letter = String(c).lowercased()
+            switch field {
+            case .category:
+                // Repeating a letter goes through the categories that start with it.
+                let matches = Category.allCases.filter { $0.label.lowercased().hasPrefix(letter) }
+                guard !matches.isEmpty else { return }
+                let i = form.values.category.flatMap { matches.firstIndex(of: $0) }.map { ($0 + 1) % matches.count } ?? 0
+                form.values.category = matches[i]
+            case .severity:
+                if let s = Severity.allCases.first(where: { String($0.letter).lowercased() == letter }) { form.values.severity = s }
+            case .tier:
+                if let n = c.wholeNumberValue, let t = Tier(rawValue: n) { form.values.tier = t }
+            default: break
+            }
+        }
+    }
+
+    /// Enter: problems are shown beside their fields; a clean form is linted, and saved when the
+    /// linter has nothing to say (else the findings are shown first).
+    private mutating func saveForm(_ form: inout EscalationForm) -> [Effect] {
+        form.visited.insert(form.focus)
+        let r = reading(form)
+        let problems = r.problems
+        if !problems.isEmpty {
+            form.showAllProblems = true
+            if let first = r.visibleFields.first(where: { problems[$0] != nil }) { form.focus = first }
+            message = Message(problems.count == 1 ? "1 field needs attention." : "\(problems.count) fields need attention.", isError: true)
+            return []
+        }
+        if r.edited != nil, r.commands(policy: policy, at: now).isEmpty {
+            closeSheet()
+            message = Message("Nothing changed.", isError: false)
+            return []
+        }
+        let others = Array(ledger.escalations.values)
+        let findings = r.wouldBe(in: ledger, policy: policy, at: now).map { BriefLinter.lint($0, among: others, at: now, policy: policy) } ?? []
+        if findings.isEmpty { return commitForm(&form) }
+        form.phase = .review(findings)
+        return []
+    }
+
+    private mutating func commitForm(_ form: inout EscalationForm) -> [Effect] {
+        let commands = reading(form).commands(policy: policy, at: now)
+        guard !commands.isEmpty else {
+            closeSheet()
+            return []
+        }
+        form.phase = .saving(pending: commands.count)
+        return commands.map { .commit($0, form.editedID) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import EscalationKit
+
+extension BoardState {
+    /// The form, brief or reports over the board, for `e`, `n`, `b` and `R`.
+    mutating func openSheet(_ intent: Intent) -> [Effect] {
+        switch intent {
+        case .newEscalation:
+            sheets.current = .form(EscalationForm())
+        case .reports:
+            sheets.current = .reports(ReportsSheet())
+        case .edit, .brief:
+            guard let e = target else {
+                message = Message("No escalation selected.", isError: true)
+                return []
+            }
+            if intent == .brief {
+                sheets.current = .brief(BriefSheet(id: e.id))
+            } else if e.status == .closed {
+                message = Message("\(e.id) is closed: reopen it to change it.", isError: true)
+            } else {
+                sheets.current = .form(EscalationForm(editing: e, zone: policy.calendar.timeZone))
+            }
+        default: break
+        }
+        return []
+    }
+
+    /// A key while a sheet is shown.
+    mutating func handleSheetKey(_ key: Key) -> [Effect] {
+        switch sheets.current {
+        case .form(var form)?:
+            let effects = handleFormKey(key, form: &form)
+            if case .form? = sheets.current { sheets.current = .form(form) }
+            return effects
+        case .brief(var brief)?:
+            let effects = handleBriefKey(key, sheet: &brief)
+            if case .brief? = sheets.current { sheets.current = .brief(brief) }
+            return effects
+        case .reports(var reports)?:
+            handleReportsKey(key, sheet: &reports)
+            if case .reports? = sheets.current { sheets.current = .reports(reports) }
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    /// Closes whatever sheet is shown.
+    mutating func closeSheet() { sheets.current = nil }
+
+    /// The answers of the sheets' effects: `$EDITOR`'s text and a written file.
+    mutating func handleSheetResult(_ action: Action) -> [Effect] {
+        switch action {
+        case .textEdited(let outcome):
+            guard var form = sheets.form, let field = form.editing else { return [] }
+            form.editing = nil
+            switch outcome {
+            case .edited(var text):
+                while text.last?.isNewline == true { text.removeLast() }
+                if !field.isText || field.kind == .line {
+                    text = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                }
+                form.values[field] = text
+                message = Message("\(field.label): text from the editor kept.", isError: false)
+            case .failed(let why):
+                message = Message("\(why) (nothing typed is lost)", isError: true)
+            }
+            sheets.form = form
+        case .fileWritten(let path, let error):
+            message = error.map { Message("Could not write \(path): \($0)", isError: true) }
+                ?? Message("Wrote the brief to \(path).", isError: false)
+        default: break
+        }
+        return []
+    }
+
+    /// A commit the form sent was confirmed: once all are, the form closes and the cursor goes to the card.
+    mutating func sheetCommitted(_ event: Event) {
+        guard var form = sheets.form, case .saving(let pending) = form.phase else { return }
+        if pending > 1 {
+            form.phase = .saving(pending: pending - 1)
+            sheets.form = form
+            return
+        }
+        closeSheet()
+        sheets.landOn = form.editedID ?? event.escalation
+        if case .created = event.change {
+            message = Message("Created \(event.escalation): routed to \(policy.teams[ledger[event.escalation]?.team ?? ""]?.name ?? "its team").", isError: false)
+        }
+        landOnSavedCard()
+    }
+
+    /// A commit the form sent was refused: back to the form, with everything typed still there.
+    mutating func sheetCommitFailed() {
+        guard var form = sheets.form, case .saving = form.phase else { return }
+        form.phase = .editing
+        sheets.form = form
+    }
+
+    /// Puts the cursor on a just-saved escalation once the ledger has it.
+    mutating func landOnSavedCard() {
+        guard let id = sheets.landOn, columns.place(of: id) != nil else { return }
+        selection = id
+        if case .detail = screen, id != target?.id { screen = .board }
+        sheets.landOn = nil
+    }
+}

@@ -1,0 +1,74 @@
+import EscalationKit
+
+/// An escalation's brief in seed 001's layout, scrollable, with the lint findings on top.
+enum BriefView {
+    static func draw(_ sheet: BriefSheet, state: BoardState, into grid: inout ScreenGrid) {
+        let layout = BoardLayout(size: state.size)
+        let width = grid.size.width
+        guard let e = state.ledger[sheet.id] else {
+            grid.put("\(sheet.id) is no longer on the board.", row: layout.bodyTop, column: 2, role: .dim)
+            return
+        }
+        grid.put([Span("Brief ", .columnTitle), Span(e.id.description, .selected), Span("  "), Span(e.account.name, .columnTitle),
+                  Span("  "), Span(e.title)], row: 1, column: 1, limit: width - 2)
+        let lines = self.lines(e, state: state)
+        let visible = layout.bodyHeight
+        let top = min(sheet.scroll, max(0, lines.count - visible))
+        for (i, line) in lines.dropFirst(top).prefix(visible).enumerated() {
+            grid.put(line, row: layout.bodyTop + i, column: 2, limit: width - 4)
+        }
+        if top + visible < lines.count {
+            let more = "\(Symbols(unicode: state.unicode).down) \(lines.count - top - visible) more"
+            grid.put(more, row: layout.bodyTop + visible - 1, column: width - DisplayWidth.of(more) - 2, role: .dim)
+        }
+    }
+
+    static func maxScroll(_ state: BoardState, sheet: BriefSheet) -> Int {
+        guard let e = state.ledger[sheet.id] else { return 0 }
+        return max(0, lines(e, state: state).count - BoardLayout(size: state.size).bodyHeight)
+    }
+
+    /// The findings, a rule, then the Markdown brief, wrapped to the screen.
+    static func lines(_ e: Escalation, state: BoardState) -> [[Span]] {
+        let width = state.size.width - 4
+        let (markdown, findings) = state.briefText(e)
+        var out: [[Span]] = []
+        out.append(findings.isEmpty ? [Span("Lint: no findings.", .changed)]
+                   : [Span("Lint: \(findings.count) finding\(findings.count == 1 ? "" : "s")", .columnTitle)])
+        // One line per finding here: the brief itself is what this view is for (the form shows the fixes).
+        for f in findings {
+            out.append([mark(f.severity, unicode: state.unicode), Span(" \(f.message) [\(f.id)]")])
+        }
+        out.append([Span(String(repeating: state.unicode ? "─" : "-", count: max(0, width)), .dim)])
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            let role: Role = text.hasPrefix("#") ? .columnTitle : .normal
+            for part in Wrap.lines(SafeText.neutralized(text), width: width) { out.append([Span(part, role)]) }
+        }
+        while out.last?.allSatisfy({ $0.text.isEmpty }) == true { out.removeLast() }
+        return out
+    }
+
+    /// One finding per entry: its severity, message and (dim, indented) fix.
+    static func findingLines(_ findings: [LintFinding], width: Int, unicode: Bool) -> [[Span]] {
+        var out: [[Span]] = []
+        for f in findings {
+            let mark = self.mark(f.severity, unicode: unicode)
+            let body = Wrap.lines("\(f.message) [\(f.id)]", width: max(10, width - 10))
+            for (i, part) in body.enumerated() {
+                out.append([i == 0 ? mark : Span(String(repeating: " ", count: 9)), Span(" " + part)])
+            }
+            for part in Wrap.lines(f.fix, width: max(10, width - 12)) { out.append([Span(String(repeating: " ", count: 12) + part, .dim)]) }
+        }
+        return out
+    }
+
+    /// The severity of a finding, marked so it reads without colour too.
+    static func mark(_ severity: LintSeverity, unicode: Bool) -> Span {
+        switch severity {
+        case .error: Span(unicode ? "✗ error  " : "x error  ", .error)
+        case .warning: Span(unicode ? "⚠ warning" : "! warning", .warning)
+        case .info: Span(unicode ? "· info   " : "- info   ", .dim)
+        }
+    }
+}
