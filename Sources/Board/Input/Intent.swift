@@ -5,4 +5,6 @@ public enum Intent: Hashable, Sendable {
     case advance, moveBack
     case acknowledge, note, customerUpdate, assign, severity, tier, close
     case help, quit
+    /// Find and sort (`/`, `n`/`N`, Esc, `S`), the command line (`:`) and undo (`z`).
+    case find, nextMatch, previousMatch, clearFilter, sort, command, undo
 }

@@ -6,4 +6,6 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case home, end, pageUp, pageDown
     case enter, escape, backspace, delete, tab
+    /// A click or a wheel turn, where the terminal reports the mouse.
+    case mouse(Mouse)
 }

@@ -28,4 +28,6 @@ public enum Effect: Hashable, Sendable {
     case commit(Command, EscalationID?)
     /// Leave the board and restore the terminal.
     case quit
+    /// Switch to the theme called this (from `:theme NAME`); the shell loads it or reports why not.
+    case setTheme(String)
 }

@@ -33,9 +33,10 @@ struct BoardCommand: ParsableCommand {
                 onError: { error in queue.push(.storeLost(error.description)) }
             )
             defer { watcher.stop() }
-            let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
-                                     storeName: store.directory.lastPathComponent)
             let actor = session.context.actor
+            let keyMap = try Self.keyMap(storeDirectory: storeOptions.directory)
+            let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
+                                     storeName: store.directory.lastPathComponent, keyMap: keyMap, actor: actor)
             let outcome: TerminalApp.Outcome
             do {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
@@ -56,6 +57,23 @@ struct BoardCommand: ParsableCommand {
                 throw Failure(.usage, "\(error)")
             }
             if let signal = outcome.signal { Foundation.exit(128 + signal) }
+        }
+    }
+
+    /// The standard keys with the configuration's `[board.keys]` applied; a wrong action name or
+    /// key is reported with its file and line, like every configuration mistake.
+    static func keyMap(storeDirectory: URL) throws -> KeyMap {
+        let bindings: BoardKeyBindings
+        do {
+            bindings = try BoardConfiguration.keyBindings(storeDirectory: storeDirectory)
+        } catch {
+            throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(error)")
+        }
+        do {
+            return try KeyMap.standard.remapped(bindings.keys)
+        } catch {
+            let problems = error.problems.map { bindings.problem(action: $0.intent, $0.message) }
+            throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(ConfigurationError(problems: problems))")
         }
     }
 }
