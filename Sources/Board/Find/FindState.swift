@@ -17,10 +17,10 @@ public struct FindState: Hashable, Sendable {
     /// True when the board shows only matching cards.
     public var isActive: Bool { filter != nil }
 
-    /// For the header: `filter: acme is:critical · sort: age`.
-    public var summary: String {
-        "filter: " + (filter?.description ?? "none") + "  sort: " + sort.rawValue
-    }
+    /// For the header: `filter: acme is:critical` or `filter: none`.
+    public var filterText: String { "filter: " + (filter?.description ?? "none") }
+    /// For the header: `sort: age`.
+    public var sortText: String { "sort: " + sort.rawValue }
 }
 
 /// How cards are ordered within each column.

@@ -21,8 +21,12 @@ enum HeaderView {
             Span("  ARR at risk \(arrAtRisk(open))", .header),
         ]
         // An active filter or sort matters more than the totals: it says why cards are missing or moved.
-        let find = Span("  " + state.find.summary, state.find.isActive || state.find.sort != .urgency ? .warning : .dim)
-        if state.find.isActive || state.find.sort != .urgency { segments.insert(find, at: 3) } else { segments.append(find) }
+        let find = state.find
+        let filter = Span("  " + find.filterText, find.isActive ? .warning : .dim)
+        let sort = Span("  " + find.sortText, find.sort != .urgency ? .warning : .dim)
+        let urgent = [find.isActive ? filter : nil, find.sort != .urgency ? sort : nil].compactMap { $0 }
+        segments.insert(contentsOf: urgent, at: 3)
+        segments += [filter, sort].filter { !urgent.contains($0) }
         let timeX = width - DisplayWidth.of(time) - 1
         // Whole segments or none: a narrow terminal drops the least important ones (listed last).
         var x = 0
