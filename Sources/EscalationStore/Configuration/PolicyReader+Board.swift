@@ -21,6 +21,8 @@ extension PolicyReader {
             let path = "board.keys." + name
             if let single = value.string {
                 keys[name] = [single]
+            } else if value.array == nil {
+                report(path, "expected a key in quotes, e.g. \"A\", or a list of keys, e.g. [\"a\", \"ctrl-a\"], found \(describe(value))")
             } else if let list = strings(value, path, example: "[\"a\", \"ctrl-a\"]") {
                 keys[name] = list
             }
