@@ -78,5 +78,33 @@ static inline int cn_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int cn_key_dc(void) { return KEY_DC; }
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int cn_key_btab(void) { return KEY_BTAB; }
+static inline int cn_key_mouse(void) { return KEY_MOUSE; }
+
+/// Asks the terminal to report button presses and the wheel (no motion), with no click
+/// resolution delay; returns false when it cannot report the mouse at all.
+static inline int cn_enable_mouse(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mouseinterval(0);
+    return mousemask(wanted, NULL) != 0;
+}
+
+/// Reads the pending mouse event: its cell and what happened (1 press, 4 wheel up, 5 wheel down,
+/// 0 anything else); returns ERR when there is none.
+static inline int cn_get_mouse(int *x, int *y, int *what) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    *what = 0;
+    if (event.bstate & BUTTON1_PRESSED) *what = 1;
+    else if (event.bstate & BUTTON4_PRESSED) *what = 4;
+#ifdef BUTTON5_PRESSED
+    else if (event.bstate & BUTTON5_PRESSED) *what = 5;
+#endif
+    return OK;
+}
 
 #endif

@@ -37,6 +37,9 @@ final class CursesSession {
         // Long enough for an escape sequence over slow SSH, short enough that Esc feels instant.
         set_escdelay(25)
         curs_set(0)
+        // Clicks and the wheel, where the terminal reports them (ESCALATOR_NO_MOUSE=1 keeps the
+        // terminal's own text selection).
+        if ProcessInfo.processInfo.environment["ESCALATOR_NO_MOUSE"] != "1" { _ = cn_enable_mouse() }
         Signals.markActive(true)
     }
 

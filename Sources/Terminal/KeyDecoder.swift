@@ -36,6 +36,23 @@ enum KeyDecoder {
         case cn_key_backspace(): .key(.backspace)
         case cn_key_dc(): .key(.delete)
         case cn_key_btab(): .key(.backTab)
+        case cn_key_mouse(): mouse()
+        default: .ignored
+        }
+    }
+
+    static func mouse() -> Input {
+        var x: Int32 = 0, y: Int32 = 0, what: Int32 = 0
+        guard cn_get_mouse(&x, &y, &what) == OK else { return .ignored }
+        return mouse(what: Int(what), column: Int(x), row: Int(y))
+    }
+
+    /// Board's mouse key for what `cn_get_mouse` reported (1 press, 4 wheel up, 5 wheel down).
+    static func mouse(what: Int, column: Int, row: Int) -> Input {
+        switch what {
+        case 1: .key(.mouse(Mouse(.press, column: column, row: row)))
+        case 4: .key(.mouse(Mouse(.wheelUp, column: column, row: row)))
+        case 5: .key(.mouse(Mouse(.wheelDown, column: column, row: row)))
         default: .ignored
         }
     }

@@ -42,3 +42,17 @@ import Board
         #expect(key(0xE9) == .character("é"))
     }
 }
+
+/// The mouse reports ncurses gives, as Board's keys.
+@Suite struct MouseDecodingTests {
+    @Test func pressesAndTheWheelBecomeMouseKeys() {
+        func key(_ what: Int) -> Key? {
+            if case .key(let k) = KeyDecoder.mouse(what: what, column: 7, row: 3) { return k }
+            return nil
+        }
+        #expect(key(1) == .mouse(Mouse(.press, column: 7, row: 3)))
+        #expect(key(4) == .mouse(Mouse(.wheelUp, column: 7, row: 3)))
+        #expect(key(5) == .mouse(Mouse(.wheelDown, column: 7, row: 3)))
+        #expect(key(0) == nil, "releases and motion are ignored")
+    }
+}

@@ -5,7 +5,7 @@ import EscalationKit
 /// stall clock, Closed keeps only the recently closed. Within a column the most severe come first,
 /// then the oldest (a cheap, stable order that needs no clock reading per card).
 public struct BoardColumns: Sendable {
-    public private(set) var byStatus: [Status: [Escalation]]
+    public internal(set) var byStatus: [Status: [Escalation]]
 
     public init(ledger: Ledger, policy: Policy, now: Date) {
         let clocks = Clocks(policy: policy)

@@ -7,4 +7,6 @@ public enum Intent: Hashable, Sendable {
     case help, quit
     /// Forms and sheets: a new escalation, edit, the brief, the reports.
     case newEscalation, edit, brief, reports
+    /// Find and sort (`/`, `n`/`N`, Esc, `S`), the command line (`:`) and undo (`z`).
+    case find, nextMatch, previousMatch, clearFilter, sort, command, undo
 }

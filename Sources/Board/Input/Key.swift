@@ -8,4 +8,6 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, delete, tab
     /// Shift-Tab (ncurses' KEY_BTAB): the previous field in a form.
     case backTab
+    /// A click or a wheel turn, where the terminal reports the mouse.
+    case mouse(Mouse)
 }

@@ -6,6 +6,8 @@ public struct KeyMap: Sendable {
         case board = "Board"
         case detail = "Detail"
         case help = "Help"
+        /// On the board while a filter is active: these come before the board's own keys.
+        case filtered = "While filtering"
     }
 
     /// One line of the table.
@@ -60,6 +62,13 @@ public struct KeyMap: Sendable {
             b([.character("s")], "s", nil, .severity, "change severity (asks why)", footer: "s sev", everywhere),
             b([.character("t")], "t", nil, .tier, "change tier (asks why)", footer: "t tier", everywhere),
             b([.character("x")], "x", nil, .close, "close (asks to confirm)", footer: "x close", everywhere),
+            b([.character("/")], "/", nil, .find, "find: filter the board as you type", footer: "/ find", [.board]),
+            b([.character("S")], "S", nil, .sort, "sort columns: urgency, age, ARR", [.board]),
+            b([.character(":")], ":", nil, .command, "command line (:help lists commands)", footer: ": cmd", everywhere),
+            b([.character("z")], "z", nil, .undo, "undo your own last change", everywhere),
+            b([.character("n")], "n", nil, .nextMatch, "next match", footer: "n next", [.filtered]),
+            b([.character("N")], "N", nil, .previousMatch, "previous match", [.filtered]),
+            b([.escape], "Esc", nil, .clearFilter, "clear the filter", footer: "Esc clear", [.filtered]),
             b([.character("?")], "?", nil, .help, "this help", footer: "? help", [.board, .detail, .help]),
             b([.character("q"), .control("c")], "q", nil, .quit, "quit", footer: "q quit", [.board, .detail, .help]),
             b([.character("n")], "n", nil, .newEscalation, "new escalation (form with live scoring)", [.board]),

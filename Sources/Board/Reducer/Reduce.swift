@@ -21,6 +21,7 @@ extension BoardState {
                 try? ledger.apply(event)
             }
             unsent = nil
+            rememberOwn(event)
             changedAt[event.escalation] = now
             message = Message("\(event.escalation): \(ChangeText.summary(event.change))", isError: false)
             sheetCommitted(event)
@@ -56,8 +57,15 @@ extension BoardState {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        if case .mouse(let mouse) = key { return sheets.current == nil ? handleMouse(mouse) : [] }
+        if find.isTyping { return handleFindKey(key) }
+        if commandLine.isOpen { return handleCommandLineKey(key) }
         if prompt != nil { return handlePromptKey(key) }
         if sheets.current != nil { return handleSheetKey(key) }
+        if !showingHelp, screen == .board, find.isActive, let intent = keyMap.intent(for: key, in: .filtered) {
+            message = nil
+            return findIntent(intent)
+        }
         let context: KeyMap.Context = showingHelp ? .help : (screen == .board ? .board : .detail)
         guard let intent = keyMap.intent(for: key, in: context) else {
             return []
@@ -65,6 +73,8 @@ extension BoardState {
         message = nil
         switch intent {
         case .quit: return [.quit]
+        case .command: return openCommandLine()
+        case .undo: return undoLast()
         case .help:
             showingHelp.toggle()
             helpScroll = 0
@@ -93,6 +103,8 @@ extension BoardState {
             return []
         case .newEscalation, .edit, .brief, .reports:
             return openSheet(intent)
+        case .find, .sort:
+            return findIntent(intent)
         default:
             return lifecycleIntent(intent)
         }

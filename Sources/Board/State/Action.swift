@@ -38,4 +38,6 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Write `contents` to the file at `path`; answer `.fileWritten`.
     case writeFile(path: String, contents: String)
+    /// Switch to the theme called this (from `:theme NAME`); the shell loads it or reports why not.
+    case setTheme(String)
 }

@@ -53,11 +53,21 @@ public struct BoardState: Sendable {
     /// The form, brief or reports shown over the board, and where the cursor lands after a save.
     public var sheets = Sheets()
 
+    /// Who is using the board (the store's actor): the `mine` filter and undo are about them.
+    public var actor: String
+    /// The filter and sort order, and the find line.
+    public var find = FindState()
+    /// The `:` command line with its history.
+    public var commandLine = CommandLineState()
+    /// The user's own recent changes, for `z`.
+    public var undoMemory = UndoMemory()
+
     /// How long a changed card stays marked.
     public static let changeMarkSeconds: TimeInterval = 3
 
     public init(ledger: Ledger, policy: Policy, now: Date, storeName: String, size: Size = Size(width: 80, height: 24),
-                unicode: Bool = true, live: Bool = true, keyMap: KeyMap = .standard, accounts: [Account] = []) {
+                unicode: Bool = true, live: Bool = true, keyMap: KeyMap = .standard, accounts: [Account] = [],
+                actor: String = "board") {
         self.ledger = ledger
         self.policy = policy
         self.now = now
@@ -67,11 +77,14 @@ public struct BoardState: Sendable {
         self.live = live
         self.keyMap = keyMap
         self.accounts = accounts
+        self.actor = actor
         reconcileCursor()
     }
 
     /// The six columns as the user sees them now (Stalled read from the clock).
-    public var columns: BoardColumns { BoardColumns(ledger: ledger, policy: policy, now: now) }
+    public var columns: BoardColumns {
+        BoardColumns(ledger: ledger, policy: policy, now: now).arranged(by: find, actor: actor, policy: policy, now: now)
+    }
 
     /// The escalation the keys act on: the detail view's, else the selected card's.
     public var target: Escalation? {

@@ -76,7 +76,7 @@ public enum BoardView {
             }
         }
         if columns.byStatus.values.allSatisfy(\.isEmpty) {
-            grid.put("No escalations yet.", row: layout.bodyTop + 1, column: 2, role: .dim)
+            grid.put(state.find.isActive ? "Nothing matches the filter (Esc clears it)." : "No escalations yet.", row: layout.bodyTop + 1, column: 2, role: .dim)
         }
     }
 }

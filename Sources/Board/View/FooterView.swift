@@ -3,7 +3,9 @@ enum FooterView {
     static func draw(_ state: BoardState, into grid: inout ScreenGrid) {
         let row = grid.size.height - 1
         let spans: [Span]
-        if let prompt = state.prompt {
+        if let line = InputLineView.footer(state) {
+            spans = line
+        } else if let prompt = state.prompt {
             spans = prompt.isConfirmation
                 ? [Span("y", .key), Span(" confirm  "), Span("n Esc", .key), Span(" cancel")]
                 : [Span(state.unicode ? "⏎" : "Enter", .key), Span(" confirm  "), Span("Esc", .key), Span(" cancel  "),

@@ -12,15 +12,21 @@ enum HeaderView {
         let breached = open.filter { e in clocks.mostUrgent(e, at: state.now).map { $0.state == .breached } ?? false }.count
         let time = timeText(state.now, zone: state.policy.calendar.timeZone)
 
-        let segments: [Span] = [
+        var segments: [Span] = [
             Span(" Escalator ", .header),
             Span(state.storeName + "  ", .header),
             Span(state.live ? symbols.live : symbols.paused, state.live ? .changed : .error),
             Span("  \(open.count) open", .header),
             Span(", \(breached) breached", breached > 0 ? .breached : .header),
             Span("  ARR at risk \(arrAtRisk(open))", .header),
-            Span("  filter: none", .dim),
         ]
+        // An active filter or sort matters more than the totals: it says why cards are missing or moved.
+        let find = state.find
+        let filter = Span("  " + find.filterText, find.isActive ? .warning : .dim)
+        let sort = Span("  " + find.sortText, find.sort != .urgency ? .warning : .dim)
+        let urgent = [find.isActive ? filter : nil, find.sort != .urgency ? sort : nil].compactMap { $0 }
+        segments.insert(contentsOf: urgent, at: 3)
+        segments += [filter, sort].filter { !urgent.contains($0) }
         let timeX = width - DisplayWidth.of(time) - 1
         // Whole segments or none: a narrow terminal drops the least important ones (listed last).
         var x = 0

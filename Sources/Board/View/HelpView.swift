@@ -13,7 +13,7 @@ enum HelpView {
 
     static func lines(_ state: BoardState) -> [[Span]] {
         var out: [[Span]] = []
-        for context in [KeyMap.Context.board, .detail] {
+        for context in [KeyMap.Context.board, .filtered, .detail] {
             if !out.isEmpty { out.append([]) }
             out.append([Span(context.rawValue, .columnTitle)])
             for binding in state.keyMap.bindings(in: context) {
@@ -26,6 +26,7 @@ enum HelpView {
         out.append([Span(CellText.padded("Enter", columns: 12), .key), Span("confirm the answer")])
         out.append([Span(CellText.padded("Esc", columns: 12), .key), Span("cancel")])
         out.append([Span(CellText.padded("Ctrl-U", columns: 12), .key), Span("clear the answer")])
+        out += CommandHelp.lines(state)
         return out
     }
 }

@@ -2,6 +2,7 @@ import EscalationKit
 /// The line above the footer: the open prompt, or the outcome of the last action.
 enum StatusLineView {
     static func draw(_ state: BoardState, into grid: inout ScreenGrid) {
+        if InputLineView.drawStatus(state, into: &grid) { return }
         let row = grid.size.height - 2
         let width = grid.size.width
         if let prompt = state.prompt {

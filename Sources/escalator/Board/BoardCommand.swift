@@ -35,9 +35,10 @@ struct BoardCommand: ParsableCommand {
             defer { watcher.stop() }
             // Known accounts feed the form's completion; a damaged accounts file must not keep the board closed.
             let accounts = (try? AccountBook(directory: store.directory).all()) ?? []
-            let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
-                                     storeName: store.directory.lastPathComponent, accounts: accounts)
             let actor = session.context.actor
+            let keyMap = try Self.keyMap(storeDirectory: storeOptions.directory)
+            let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
+                                     storeName: store.directory.lastPathComponent, keyMap: keyMap, accounts: accounts, actor: actor)
             let outcome: TerminalApp.Outcome
             do {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
@@ -59,6 +60,23 @@ struct BoardCommand: ParsableCommand {
                 throw Failure(.usage, "\(error)")
             }
             if let signal = outcome.signal { Foundation.exit(128 + signal) }
+        }
+    }
+
+    /// The standard keys with the configuration's `[board.keys]` applied; a wrong action name or
+    /// key is reported with its file and line, like every configuration mistake.
+    static func keyMap(storeDirectory: URL) throws -> KeyMap {
+        let bindings: BoardKeyBindings
+        do {
+            bindings = try BoardConfiguration.keyBindings(storeDirectory: storeDirectory)
+        } catch {
+            throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(error)")
+        }
+        do {
+            return try KeyMap.standard.remapped(bindings.keys)
+        } catch {
+            let problems = error.problems.map { bindings.problem(action: $0.intent, $0.message) }
+            throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(ConfigurationError(problems: problems))")
         }
     }
 }

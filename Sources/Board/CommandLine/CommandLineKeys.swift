@@ -1,0 +1,101 @@
+import EscalationKit
+
+extension BoardState {
+    /// Opens the `:` line.
+    mutating func openCommandLine() -> [Effect] {
+        commandLine.isOpen = true
+        commandLine.text = ""
+        commandLine.candidates = []
+        message = nil
+        return []
+    }
+
+    /// The `:` line's keys: typing, Backspace (on an empty line it closes), Ctrl-U, ↑/↓ history,
+    /// Tab completion, Enter runs, Esc closes.
+    mutating func handleCommandLineKey(_ key: Key) -> [Effect] {
+        commandLine.candidates = []
+        switch key {
+        case .escape:
+            commandLine.isOpen = false
+            commandLine.record("")
+            message = nil
+        case .backspace, .delete:
+            if commandLine.text.isEmpty { commandLine.isOpen = false } else { commandLine.text.removeLast() }
+        case .control("u"): commandLine.text = ""
+        case .up: commandLine.browse(-1)
+        case .down: commandLine.browse(1)
+        case .tab:
+            let (text, candidates) = CommandCompletion.complete(commandLine.text, in: self)
+            commandLine.text = text
+            commandLine.candidates = candidates
+        case .character(let c):
+            guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return [] }
+            commandLine.text.append(c)
+            message = nil
+        case .enter:
+            return runCommandLine()
+        default: break
+        }
+        return []
+    }
+
+    /// Runs the line: closes it on success; on a mistake keeps it open with the error beside it.
+    private mutating func runCommandLine() -> [Effect] {
+        let line = commandLine.text.trimmingCharacters(in: .whitespaces)
+        commandLine.record(line)
+        if line.isEmpty {
+            commandLine.isOpen = false
+            return []
+        }
+        let request: CommandLineRequest
+        do {
+            request = try CommandLineParser.parse(line, keyMap: keyMap)
+        } catch {
+            message = Message(error.message, isError: true)
+            return []
+        }
+        commandLine.isOpen = false
+        commandLine.text = ""
+        message = nil
+        switch request {
+        case .commit(let command):
+            guard let e = target else {
+                message = Message("No escalation selected.", isError: true)
+                return []
+            }
+            return [.commit(command, e.id)]
+        case .intent(let intent):
+            return handle(intentFromCommandLine: intent)
+        case .filter(let query):
+            setFilter(query)
+            let count = columns.readingOrder.count
+            message = Message(find.isActive ? "Filter \(find.filter!.description): \(count) match\(count == 1 ? "" : "es")" : "Filter cleared.", isError: false)
+            return []
+        case .sort(let order):
+            setSort(order ?? find.sort.next)
+            return []
+        case .theme(let name):
+            message = Message("Theme \(name)…", isError: false)
+            return [.setTheme(name)]
+        case .undo:
+            return undoLast()
+        case .help:
+            showingHelp = true
+            helpScroll = 0
+            return []
+        case .quit:
+            return [.quit]
+        }
+    }
+
+    /// Runs an action named on the `:` line as if its key were pressed on the current screen.
+    private mutating func handle(intentFromCommandLine intent: Intent) -> [Effect] {
+        let context: KeyMap.Context = showingHelp ? .help : (screen == .board ? .board : .detail)
+        guard let key = keyMap.bindings.first(where: { $0.intent == intent && $0.contexts.contains(context) })?.keys.first
+                ?? keyMap.bindings.first(where: { $0.intent == intent && $0.contexts.contains(.filtered) })?.keys.first else {
+            message = Message(":\(intent.configurationName) does nothing here.", isError: true)
+            return []
+        }
+        return handle(.key(key))
+    }
+}

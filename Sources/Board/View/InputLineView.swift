@@ -1,0 +1,53 @@
+import EscalationKit
+
+/// The find line (`/`) and the command line (`:`) on the status row, and their footers.
+enum InputLineView {
+    /// Draws the open line, if one is open; returns false when neither is.
+    static func drawStatus(_ state: BoardState, into grid: inout ScreenGrid) -> Bool {
+        let row = grid.size.height - 2
+        let width = grid.size.width
+        let lead: String, text: String, note: String?
+        if state.find.isTyping {
+            let count = state.columns.readingOrder.count
+            lead = "/"
+            text = state.find.query
+            note = state.find.isActive ? "\(count) match\(count == 1 ? "" : "es")" : nil
+        } else if state.commandLine.isOpen {
+            lead = ":"
+            text = state.commandLine.text
+            note = nil
+        } else {
+            return false
+        }
+        var x = grid.put(lead, row: row, column: 1, limit: 1, role: .prompt)
+        // Long lines scroll: the end being typed stays visible.
+        let room = max(0, width - x - 2)
+        var shown = text
+        while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
+        x = grid.put(shown, row: row, column: x, limit: room)
+        grid.put(Symbols(unicode: state.unicode).promptCursor, row: row, column: x, limit: 1, role: .prompt)
+        x += 1
+        if let message = state.message, message.isError, x + 3 < width {
+            grid.put("  " + message.text, row: row, column: x, limit: width - x - 1, role: .error)
+        } else if let note, x + 3 < width {
+            grid.put("  " + note, row: row, column: x, limit: width - x - 1, role: .dim)
+        }
+        return true
+    }
+
+    /// The footer while a line is open: its keys, or the completions Tab offered.
+    static func footer(_ state: BoardState) -> [Span]? {
+        let enter = state.unicode ? "⏎" : "Enter"
+        if state.find.isTyping {
+            return [Span(enter, .key), Span(" keep  "), Span("Esc", .key), Span(" clear  "),
+                    Span("^O", .key), Span(" mine  "), Span("^R", .key), Span(" critical  "), Span("^B", .key), Span(" breaching  "),
+                    Span("^T", .key), Span(" stalled  "), Span("^D", .key), Span(" update due")]
+        }
+        guard state.commandLine.isOpen else { return nil }
+        if !state.commandLine.candidates.isEmpty {
+            return state.commandLine.candidates.flatMap { [Span($0, .key), Span("  ")] }
+        }
+        return [Span("Tab", .key), Span(" complete  "), Span(state.unicode ? "↑↓" : "up/down", .key), Span(" history  "),
+                Span(enter, .key), Span(" run  "), Span("Esc", .key), Span(" cancel")]
+    }
+}
