@@ -35,7 +35,7 @@ extension Store {
 
         state = kept
         position = JournalPosition(generation: generation, snapshotInode: FileFacts.inode(layout.snapshot) ?? 0,
-                                   journalEnd: header.count, journalLines: 1)
+                                   journalEnd: header.count, journalLines: 1, journalSchema: StoreCoding.schemaVersion)
     }
 
     /// Closed escalations older than the policy's archive age, counted back from the newest event

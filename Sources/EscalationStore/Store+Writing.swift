@@ -68,8 +68,9 @@ extension Store {
     /// Numbers, checks and appends events (the caller holds both locks and has caught up).
     private func append(_ events: [Event]) throws(StoreError) -> [Event] {
         guard !events.isEmpty else { return [] }
-        let encoder = StoreCoding.encoder()
-        let decoder = StoreCoding.decoder()
+        // In the journal's own schema: an old store's journal stays in one schema until compaction.
+        let encoder = StoreCoding.encoder(schema: position.journalSchema)
+        let decoder = StoreCoding.decoder(schema: position.journalSchema)
         var next = state
         var bytes: [UInt8] = []
         var committed: [Event] = []

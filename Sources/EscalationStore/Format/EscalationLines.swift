@@ -20,13 +20,13 @@ enum EscalationLines {
 
     /// Decodes and replays `lines` of `bytes` in parallel; the first damaged line (by position) is the error.
     /// `firstLine` is the file line number of `lines[0]`.
-    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, path: String) throws(StoreError) -> [Escalation] {
+    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String) throws(StoreError) -> [Escalation] {
         let ranges = Array(lines)
         guard !ranges.isEmpty else { return [] }
         let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, ranges.count / 64))
         let results = Results(count: ranges.count, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let decoder = StoreCoding.decoder()
+            let decoder = StoreCoding.decoder(schema: schema)
             let chunk = (ranges.count + workers - 1) / workers
             for index in (worker * chunk)..<min(ranges.count, (worker + 1) * chunk) {
                 let range = ranges[index]
