@@ -82,7 +82,7 @@ extension Store {
             do {
                 payload = Array(try encoder.encode(event))
                 // What replay will read (times to the millisecond): memory and disk must agree.
-                canonical = try decoder.decode(Event.self, from: Data(payload))
+                canonical = try (position.journalSchema >= 2 ? FastRead.event(payload[...]) : nil) ?? decoder.decode(Event.self, from: Data(payload))
             } catch {
                 throw .rejected(LifecycleError(.invalidValue, "The event cannot be written: \(error)"))
             }

@@ -31,7 +31,7 @@ enum EscalationLines {
             for index in (worker * chunk)..<min(ranges.count, (worker + 1) * chunk) {
                 let range = ranges[index]
                 let location = "line \(firstLine + index) (byte \(range.lowerBound))"
-                let result = decodeOne(bytes[range], decoder: decoder, path: path, location: location)
+                let result = decodeOne(bytes[range], schema: schema, decoder: decoder, path: path, location: location)
                 switch result {
                 case .success(let e): results.set(index, e)
                 case .failure(let error): results.fail(worker, index, error); return
@@ -42,15 +42,19 @@ enum EscalationLines {
         return results.values
     }
 
-    private static func decodeOne(_ line: ArraySlice<UInt8>, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
+    private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
         let payload: ArraySlice<UInt8>
         switch CheckedLine.payload(of: line, field: "escalation") {
         case .success(let p): payload = p
         case .failure(let problem): return .failure(.damaged(path: path, location: location, reason: problem.reason))
         }
         let stored: Stored
-        do { stored = try decoder.decode(Stored.self, from: Data(payload)) } catch {
-            return .failure(.damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))"))
+        if schema >= 2, let fast = FastRead.storedEscalation(payload) {
+            stored = Stored(id: fast.id, history: fast.history)
+        } else {
+            do { stored = try decoder.decode(Stored.self, from: Data(payload)) } catch {
+                return .failure(.damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))"))
+            }
         }
         guard let first = stored.history.first, case .created(let draft) = first.change else {
             return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not start with its creation"))

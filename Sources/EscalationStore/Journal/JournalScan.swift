@@ -41,8 +41,12 @@ struct JournalScan {
                 case .success(let p): payload = p
                 case .failure(let problem): throw .damaged(path: path, location: location, reason: problem.reason)
                 }
-                do { scan.events.append(try decoder.decode(Event.self, from: Data(payload))) } catch {
-                    throw .damaged(path: path, location: location, reason: "the event does not parse (\(StoreCoding.reason(error)))")
+                if scan.schema >= 2, let event = FastRead.event(payload) {
+                    scan.events.append(event)
+                } else {
+                    do { scan.events.append(try decoder.decode(Event.self, from: Data(payload))) } catch {
+                        throw .damaged(path: path, location: location, reason: "the event does not parse (\(StoreCoding.reason(error)))")
+                    }
                 }
             }
             scan.end = base + range.upperBound + 1
