@@ -40,7 +40,7 @@ struct ListCommand: ParsableCommand {
                 return l.1.urgency(at: now) < r.1.urgency(at: now)
             }
             if json {
-                try JSONOutput.print(rows.map { EscalationSummary($0.0, at: now, policy: session.policy) })
+                try JSONOutput.print(rows.map { EscalationSummary($0.0, attention: $0.1, at: now) })
                 return
             }
             printTable(rows, session: session)
