@@ -68,67 +68,58 @@ extension ByteReader {
     }
 
     private mutating func changeCase(_ name: String) throws(Unread) -> Change {
-        var values: [String: Value] = [:]
+        var owner: String?, reason: String?, note: String?, team: String?, resolution: String?, pattern: String?, summary: String?, unlabelled: String?
+        var draft: Draft?, deescalation: Deescalation?, edit: Edit?, ended: Date?, sequence: Int?
+        var status: (from: Status?, to: Status?), severity: (from: Severity?, to: Severity?)
+        var tier: (from: Tier?, to: Tier?), category: (from: Category?, to: Category?)
         try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
             switch (name, key) {
-            case ("created", "_0"): values[key] = .draft(try r.draft())
-            case ("deescalated", "_0"): values[key] = .deescalation(try r.deescalation())
-            case ("edited", "_0"): values[key] = .edit(try r.edit())
-            case ("movedBack", "from"), ("movedBack", "to"): values[key] = .status(try r.raw(Status.self))
-            case ("severityChanged", "from"), ("severityChanged", "to"): values[key] = .severity(try r.raw(Severity.self))
-            case ("tierChanged", "from"), ("tierChanged", "to"): values[key] = .tier(try r.tier())
-            case ("categoryChanged", "from"), ("categoryChanged", "to"): values[key] = .category(try r.raw(Category.self))
-            case ("progressNoted", "endedStall"): if let d = try r.optional({ (r: inout ByteReader) throws(Unread) in try r.date() }) { values[key] = .date(d) }
-            case ("undone", "sequence"): values[key] = .int(try r.int())
-            case ("acknowledged", "owner"), ("assigned", "owner"), ("movedBack", "reason"), ("progressNoted", "note"),
-                 ("customerUpdated", "note"), ("severityChanged", "reason"), ("tierChanged", "reason"),
-                 ("categoryChanged", "team"), ("categoryChanged", "reason"), ("sentimentChanged", "_0"),
-                 ("resolved", "resolution"), ("linked", "pattern"), ("undone", "summary"):
-                values[key] = .string(try r.string())
+            case ("created", "_0"): draft = try r.draft()
+            case ("deescalated", "_0"): deescalation = try r.deescalation()
+            case ("edited", "_0"): edit = try r.edit()
+            case ("movedBack", "from"): status.from = try r.raw(Status.self)
+            case ("movedBack", "to"): status.to = try r.raw(Status.self)
+            case ("severityChanged", "from"): severity.from = try r.raw(Severity.self)
+            case ("severityChanged", "to"): severity.to = try r.raw(Severity.self)
+            case ("tierChanged", "from"): tier.from = try r.tier()
+            case ("tierChanged", "to"): tier.to = try r.tier()
+            case ("categoryChanged", "from"): category.from = try r.raw(Category.self)
+            case ("categoryChanged", "to"): category.to = try r.raw(Category.self)
+            case ("progressNoted", "endedStall"): ended = try r.optional { (r: inout ByteReader) throws(Unread) in try r.date() }
+            case ("undone", "sequence"): sequence = try r.int()
+            case ("acknowledged", "owner"), ("assigned", "owner"): owner = try r.string()
+            case ("movedBack", "reason"), ("severityChanged", "reason"), ("tierChanged", "reason"), ("categoryChanged", "reason"): reason = try r.string()
+            case ("progressNoted", "note"), ("customerUpdated", "note"): note = try r.string()
+            case ("categoryChanged", "team"): team = try r.string()
+            case ("sentimentChanged", "_0"): unlabelled = try r.string()
+            case ("resolved", "resolution"): resolution = try r.string()
+            case ("linked", "pattern"): pattern = try r.string()
+            case ("undone", "summary"): summary = try r.string()
             default: return false
             }
             return true
         }
-        func text(_ key: String) throws(Unread) -> String { guard case .string(let s)? = values[key] else { throw Unread() }; return s }
         switch name {
-        case "created": guard case .draft(let d)? = values["_0"] else { throw Unread() }; return .created(d)
-        case "acknowledged": return .acknowledged(owner: try text("owner"))
+        case "created": return .created(try required(draft))
+        case "acknowledged": return .acknowledged(owner: try required(owner))
         case "started": return .started
-        case "movedBack":
-            guard case .status(let from)? = values["from"], case .status(let to)? = values["to"] else { throw Unread() }
-            return .movedBack(from: from, to: to, reason: try text("reason"))
-        case "progressNoted":
-            var ended: Date?
-            if case .date(let d)? = values["endedStall"] { ended = d }
-            return .progressNoted(note: try text("note"), endedStall: ended)
-        case "customerUpdated": return .customerUpdated(note: try text("note"))
-        case "assigned": return .assigned(owner: try text("owner"))
-        case "severityChanged":
-            guard case .severity(let from)? = values["from"], case .severity(let to)? = values["to"] else { throw Unread() }
-            return .severityChanged(from: from, to: to, reason: try text("reason"))
-        case "tierChanged":
-            guard case .tier(let from)? = values["from"], case .tier(let to)? = values["to"] else { throw Unread() }
-            return .tierChanged(from: from, to: to, reason: try text("reason"))
+        case "movedBack": return .movedBack(from: try required(status.from), to: try required(status.to), reason: try required(reason))
+        case "progressNoted": return .progressNoted(note: try required(note), endedStall: ended)
+        case "customerUpdated": return .customerUpdated(note: try required(note))
+        case "assigned": return .assigned(owner: try required(owner))
+        case "severityChanged": return .severityChanged(from: try required(severity.from), to: try required(severity.to), reason: try required(reason))
+        case "tierChanged": return .tierChanged(from: try required(tier.from), to: try required(tier.to), reason: try required(reason))
         case "categoryChanged":
-            guard case .category(let from)? = values["from"], case .category(let to)? = values["to"] else { throw Unread() }
-            return .categoryChanged(from: from, to: to, team: try text("team"), reason: try text("reason"))
-        case "sentimentChanged": return .sentimentChanged(Sentiment(rawValue: try text("_0")))
-        case "resolved": return .resolved(resolution: try text("resolution"))
+            return .categoryChanged(from: try required(category.from), to: try required(category.to), team: try required(team), reason: try required(reason))
+        case "sentimentChanged": return .sentimentChanged(Sentiment(rawValue: try required(unlabelled)))
+        case "resolved": return .resolved(resolution: try required(resolution))
         case "closed": return .closed
-        case "linked": return .linked(pattern: try text("pattern"))
-        case "deescalated": guard case .deescalation(let d)? = values["_0"] else { throw Unread() }; return .deescalated(d)
-        case "edited": guard case .edit(let e)? = values["_0"] else { throw Unread() }; return .edited(e)
-        case "undone":
-            guard case .int(let sequence)? = values["sequence"] else { throw Unread() }
-            return .undone(sequence: sequence, summary: try text("summary"))
+        case "linked": return .linked(pattern: try required(pattern))
+        case "deescalated": return .deescalated(try required(deescalation))
+        case "edited": return .edited(try required(edit))
+        case "undone": return .undone(sequence: try required(sequence), summary: try required(summary))
         default: throw Unread()
         }
-    }
-
-    /// One associated value of a change, read before the case is built.
-    private enum Value {
-        case string(String), int(Int), date(Date), status(Status), severity(Severity), tier(Tier), category(Category)
-        case draft(Draft), deescalation(Deescalation), edit(Edit)
     }
 
     mutating func deescalation() throws(Unread) -> Deescalation {

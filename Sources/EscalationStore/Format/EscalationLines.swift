@@ -63,11 +63,15 @@ enum EscalationLines {
             Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change)
         }
         var escalation = Escalation(created: event(first, revision: 0), draft: draft)
+        // Replay never reads the history, only appends to it, and each step would copy the whole
+        // array: replay without it, then put back the entries read (the same values replay appends).
+        escalation.history = []
         for entry in stored.history.dropFirst() {
             do { escalation = try escalation.applying(event(entry, revision: escalation.revision)) } catch {
                 return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not replay: \(error)"))
             }
         }
+        escalation.history = stored.history
         return .success(escalation)
     }
 
