@@ -104,19 +104,28 @@ struct ByteReader {
     mutating func string() throws(Unread) -> String {
         try take(34)
         let start = at
+        var ascii = true
         while at < bytes.count {
             let b = bytes[at]
             if b == 34 {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                let text = try Self.text(UnsafeBufferPointer(rebasing: bytes[start..<at]), ascii: ascii)
                 at += 1
-                guard let text else { throw Unread() }
                 return text
             }
             if b == 92 { return try escapedString(from: start) }
             guard b >= 32 else { throw Unread() }
+            ascii = ascii && b < 128
             at += 1
         }
         throw Unread()
+    }
+
+    /// The string of UTF-8 bytes; invalid UTF-8 (which `String(decoding:)` would repair) is left to JSONDecoder.
+    private static func text(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(Unread) -> String {
+        let text = String(decoding: utf8, as: UTF8.self)
+        // Valid UTF-8 decodes to the very same bytes; a repaired sequence does not.
+        guard ascii || text.utf8.elementsEqual(utf8) else { throw Unread() }
+        return text
     }
 
     private mutating func escapedString(from start: Int) throws(Unread) -> String {
@@ -126,8 +135,7 @@ struct ByteReader {
             at += 1
             switch b {
             case 34:
-                guard let text = String(validating: out, as: UTF8.self) else { throw Unread() }
-                return text
+                return try out.withUnsafeBufferPointer { (buffer) throws(Unread) -> String in try Self.text(buffer, ascii: false) }
             case 92:
                 guard at < bytes.count else { throw Unread() }
                 let e = bytes[at]

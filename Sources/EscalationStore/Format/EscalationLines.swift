@@ -67,7 +67,7 @@ enum EscalationLines {
         // array: replay without it, then put back the entries read (the same values replay appends).
         escalation.history = []
         for entry in stored.history.dropFirst() {
-            do { escalation = try escalation.applying(event(entry, revision: escalation.revision)) } catch {
+            do { try escalation.apply(event(entry, revision: escalation.revision)) } catch {
                 return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not replay: \(error)"))
             }
         }
