@@ -51,6 +51,8 @@ extension Store {
     /// Every escalation moved to the archive (not read at start-up), oldest id first.
     public func loadArchive() throws(StoreError) -> [Escalation] {
         let current = ledger
-        return try ArchiveFile.read(layout: layout).filter { current[$0.id] == nil }
+        var archived = try ArchiveFile.read(layout: layout)
+        archived.removeAll { current[$0.id] != nil }
+        return archived
     }
 }

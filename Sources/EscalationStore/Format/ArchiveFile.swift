@@ -47,8 +47,11 @@ enum ArchiveFile {
         let header = try FileHeader.read(bytes[first], path: path, format: FileHeader.archiveFormat)
         var good = lines.complete.dropFirst()
         if lines.unterminated == nil, let last = good.last, bytes[last].contains(0) { good = good.dropLast() }
-        var byID: [EscalationID: Escalation] = [:]
-        for escalation in try EscalationLines.decode(bytes, lines: good, firstLine: 2, schema: header.schemaVersion, path: path) { byID[escalation.id] = escalation }
-        return byID.values.sorted { $0.id < $1.id }
+        let all = try EscalationLines.decode(bytes, lines: good, firstLine: 2, schema: header.schemaVersion, path: path)
+        // Compaction appends in id order, so this is usually the answer as it stands.
+        if all.indices.dropFirst().allSatisfy({ all[$0 - 1].id < all[$0].id }) { return all }
+        var last: [EscalationID: Int] = [:]
+        for (index, escalation) in all.enumerated() { last[escalation.id] = index }
+        return last.values.sorted { all[$0].id < all[$1].id }.map { all[$0] }
     }
 }

@@ -39,7 +39,7 @@ enum EscalationLines {
             }
         }
         if let error = results.firstError { throw error }
-        return results.values
+        return results.takeValues()
     }
 
     private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
@@ -99,6 +99,7 @@ enum EscalationLines {
         func fail(_ worker: Int, _ index: Int, _ error: StoreError) { lock.withLock { errors[worker] = (index, error) } }
 
         var firstError: StoreError? { errors.compactMap { $0 }.min { $0.0 < $1.0 }?.1 }
-        var values: [Escalation] { (0..<count).compactMap { slots[$0] } }
+        /// The decoded escalations, moved out of their slots (an escalation is large: copying shows).
+        func takeValues() -> [Escalation] { (0..<count).compactMap { slots[$0].take() } }
     }
 }
