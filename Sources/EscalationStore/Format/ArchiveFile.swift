@@ -31,8 +31,7 @@ enum ArchiveFile {
             let end = head.firstIndex(of: 10) ?? head.endIndex
             schema = try FileHeader.read(head[..<end], path: path, format: FileHeader.archiveFormat).schemaVersion
         }
-        let encoder = StoreCoding.encoder(schema: schema)
-        for escalation in escalations { bytes += try EscalationLines.encode(escalation, with: encoder) }
+        bytes += try EscalationLines.encode(escalations, schema: schema)
         try file.append(bytes)
         try file.syncData()
         if isNew { try FileFacts.syncDirectory(layout.directory) }

@@ -18,6 +18,16 @@ enum EscalationLines {
         }
     }
 
+    /// The lines of many escalations, encoded on every core.
+    static func encode(_ escalations: [Escalation], schema: Int) throws(StoreError) -> [UInt8] {
+        let lines = parallelMap(escalations, minimumChunk: 64, state: { StoreCoding.encoder(schema: schema) }) { encoder, escalation in
+            Result { () throws(StoreError) -> [UInt8] in try encode(escalation, with: encoder) }
+        }
+        var bytes: [UInt8] = []
+        for line in lines { bytes += try line.get() }
+        return bytes
+    }
+
     /// Decodes and replays `lines` of `bytes` in parallel; the first damaged line (by position) is the error.
     /// `firstLine` is the file line number of `lines[0]`.
     static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String) throws(StoreError) -> [Escalation] {

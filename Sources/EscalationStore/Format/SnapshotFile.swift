@@ -8,11 +8,7 @@ struct SnapshotFile {
     var ledger: Ledger
 
     func bytes() throws(StoreError) -> [UInt8] {
-        let encoder = StoreCoding.encoder(schema: StoreCoding.schemaVersion)
-        var body: [UInt8] = []
-        for escalation in ledger.escalations.values.sorted(by: { $0.id < $1.id }) {
-            body += try EscalationLines.encode(escalation, with: encoder)
-        }
+        let body = try EscalationLines.encode(ledger.escalations.values.sorted(by: { $0.id < $1.id }), schema: StoreCoding.schemaVersion)
         let header = FileHeader(format: FileHeader.snapshotFormat, schemaVersion: StoreCoding.schemaVersion,
                                 generation: generation, lastSequence: ledger.lastSequence, checksum: Checksum.of(body),
                                 count: ledger.escalations.count, lastNumberByYear: ledger.lastNumberByYear)
