@@ -93,6 +93,11 @@ final class Seen: @unchecked Sendable {
 }
 
 do {
+    // `--store DIR`: measure opening an existing store (e.g. one `escalator demo` made) and loading its archive.
+    if let flag = CommandLine.arguments.firstIndex(of: "--store"), flag + 1 < CommandLine.arguments.count {
+        try measureOpen(URL(fileURLWithPath: CommandLine.arguments[flag + 1]), label: CommandLine.arguments[flag + 1])
+        exit(0)
+    }
     let small = try build(total: 10_000, open: 1_000)
     try measureOpen(small, label: "10k (1k open)")
     try measureCommit(small)

@@ -36,6 +36,7 @@ public struct Context: Sendable {
 public enum ISOTime {
     /// Parses `2026-03-10T09:00:00Z`, with fractional seconds or an offset, or a bare date (midnight UTC).
     public static func parse(_ text: String) -> Date? {
+        if let d = FastTime.parse(text, years: FastTime.gregorianYears) { return d }
         let withFraction = ISO8601DateFormatter()
         withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let d = withFraction.date(from: text) { return d }
@@ -47,8 +48,13 @@ public enum ISOTime {
         return dateOnly.date(from: text)
     }
 
-    /// `2026-03-10T09:00:00.000Z`.
+    /// `2026-03-10T09:00:00.000Z`, exactly as ISO8601DateFormatter writes it.
     public static func format(_ date: Date) -> String {
+        FastTime.format(date, millis: .halfUp, years: FastTime.gregorianYears) ?? formatted(date)
+    }
+
+    /// The same through ISO8601DateFormatter (slow: it builds an ICU formatter); for years outside 1...9999.
+    static func formatted(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.string(from: date)

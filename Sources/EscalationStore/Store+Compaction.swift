@@ -35,7 +35,7 @@ extension Store {
 
         state = kept
         position = JournalPosition(generation: generation, snapshotInode: FileFacts.inode(layout.snapshot) ?? 0,
-                                   journalEnd: header.count, journalLines: 1)
+                                   journalEnd: header.count, journalLines: 1, journalSchema: StoreCoding.schemaVersion)
     }
 
     /// Closed escalations older than the policy's archive age, counted back from the newest event
@@ -51,6 +51,8 @@ extension Store {
     /// Every escalation moved to the archive (not read at start-up), oldest id first.
     public func loadArchive() throws(StoreError) -> [Escalation] {
         let current = ledger
-        return try ArchiveFile.read(layout: layout).filter { current[$0.id] == nil }
+        var archived = try ArchiveFile.read(layout: layout)
+        archived.removeAll { current[$0.id] != nil }
+        return archived
     }
 }

@@ -40,7 +40,7 @@ extension Store {
         }
         let base = position.journalEnd
         let bytes = try journal.read(from: base)
-        let scan = try JournalScan.read(bytes, base: base, lineCount: position.journalLines, path: path, generation: position.generation)
+        let scan = try JournalScan.read(bytes, base: base, lineCount: position.journalLines, schema: position.journalSchema, path: path, generation: position.generation)
         var next = state
         try LoadedStore.replay(scan, onto: &next, path: path)
         state = next
@@ -60,7 +60,7 @@ extension Store {
         position = loaded.position
         let path = layout.journal(position.generation)
         guard state.lastSequence > before, let bytes = try FileFacts.read(path) else { return ([], true) }
-        let scan = try JournalScan.read(bytes, base: 0, lineCount: 0, path: path, generation: position.generation)
+        let scan = try JournalScan.read(bytes, base: 0, lineCount: 0, schema: position.journalSchema, path: path, generation: position.generation)
         return (scan.events.filter { $0.sequence > before }, true)
     }
 

@@ -68,21 +68,30 @@ extension Store {
     /// Numbers, checks and appends events (the caller holds both locks and has caught up).
     private func append(_ events: [Event]) throws(StoreError) -> [Event] {
         guard !events.isEmpty else { return [] }
-        let encoder = StoreCoding.encoder()
-        let decoder = StoreCoding.decoder()
+        // In the journal's own schema: an old store's journal stays in one schema until compaction.
+        let schema = position.journalSchema
         var next = state
         var bytes: [UInt8] = []
         var committed: [Event] = []
         committed.reserveCapacity(events.count)
-        for var event in events {
-            event.sequence = next.lastSequence + 1
-            let canonical: Event
-            let payload: [UInt8]
-            do {
-                payload = Array(try encoder.encode(event))
+        let numbered = events.enumerated().map { index, event in
+            var event = event
+            event.sequence = state.lastSequence + 1 + index
+            return event
+        }
+        // Encoding dominates a big batch (demo data, imports): on every core, each with its own coders.
+        let encoded = parallelMap(numbered, state: { (StoreCoding.encoder(schema: schema), StoreCoding.decoder(schema: schema)) }) { coders, event in
+            Result { () throws -> (payload: [UInt8], canonical: Event) in
+                let payload = Array(try coders.0.encode(event))
                 // What replay will read (times to the millisecond): memory and disk must agree.
-                canonical = try decoder.decode(Event.self, from: Data(payload))
-            } catch {
+                let canonical = try (schema >= 2 ? FastRead.event(payload[...]) : nil) ?? coders.1.decode(Event.self, from: Data(payload))
+                return (payload, canonical)
+            }
+        }
+        for result in encoded {
+            let payload: [UInt8]
+            let canonical: Event
+            do { (payload, canonical) = try result.get() } catch {
                 throw .rejected(LifecycleError(.invalidValue, "The event cannot be written: \(error)"))
             }
             do { try next.apply(canonical) } catch {

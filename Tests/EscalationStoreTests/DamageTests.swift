@@ -97,12 +97,12 @@ import Testing
         let scratch = Scratch(); defer { scratch.remove() }
         try populated(scratch)
         try damage(file(scratch, "snapshot.json")) { bytes in
-            let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"schema_version\":1", with: "\"schema_version\":99")
+            let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"schema_version\":2", with: "\"schema_version\":99")
             bytes = Array(text.utf8)
         }
         expectRefusal(scratch) { error in
             guard case .newerSchema(let found, let known) = error else { return false }
-            return found == 99 && known == 1
+            return found == 99 && known == 2
         }
     }
 

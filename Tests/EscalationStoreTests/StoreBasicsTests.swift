@@ -131,7 +131,7 @@ import Testing
 
     @Test func fastTimeRoundTripsMilliseconds() {
         let date = Date(timeIntervalSince1970: 1_773_133_200.123)
-        let text = FastTime.format(date)
+        let text = FastTime.stamp(date)
         #expect(text == "2026-03-10T09:00:00.123Z")
         #expect(FastTime.parse(text) == ISOTime.parse(text))
     }

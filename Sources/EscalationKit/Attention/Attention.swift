@@ -22,10 +22,25 @@ public struct Attention: Hashable, Codable, Sendable {
 
     /// Reads the flags of `e` at `now`.
     public init(_ e: Escalation, at now: Date, policy: Policy) {
+        pattern = e.pattern != nil
+        // A closed escalation has no live clock and cannot stall (see `Clocks.plan`): nothing to
+        // compute, which matters when `list --all` reads years of archive.
+        guard e.status != .closed else {
+            status = .closed
+            stalled = false
+            breached = false
+            breachWarning = false
+            updateDue = false
+            nextUpdateDue = nil
+            mostUrgent = nil
+            return
+        }
         let clocks = Clocks(policy: policy)
         let readings = clocks.read(e, at: now)
         let live = readings.filter(\.isLive)
-        status = clocks.status(of: e, at: now)
+        // The same test as `Clocks.status(of:at:)`, on the stall reading already in hand.
+        let stallBreached = readings.contains { $0.kind == .stall && $0.state == .breached }
+        status = stallBreached ? .stalled : e.status
         stalled = status == .stalled
         breached = live.contains { $0.kind != .stall && $0.state == .breached }
         let firstThreshold = policy.warningThresholds.min() ?? 1
@@ -33,7 +48,6 @@ public struct Attention: Hashable, Codable, Sendable {
         let updates = live.filter { $0.kind == .internalUpdate || $0.kind == .customerUpdate }
         updateDue = updates.contains { $0.state == .breached }
         nextUpdateDue = updates.map(\.deadline).min()
-        pattern = e.pattern != nil
         mostUrgent = live.filter { $0.kind != .stall }.min { $0.deadline < $1.deadline }
     }
 

@@ -37,10 +37,11 @@ public struct Ledger: Hashable, Codable, Sendable {
             let id = event.escalation
             lastNumberByYear[id.year] = max(lastNumberByYear[id.year] ?? 0, id.number)
         default:
-            guard let current = escalations[event.escalation] else {
+            guard escalations[event.escalation] != nil else {
                 throw ReplayError(sequence: event.sequence, reason: "\(event.escalation) does not exist")
             }
-            escalations[event.escalation] = try current.applying(event)
+            // In place: copying the escalation out and back would copy its whole history.
+            try escalations[event.escalation]?.apply(event)
         }
         lastSequence = event.sequence
     }

@@ -61,71 +61,78 @@ extension Escalation {
     /// when the command was accepted, so only what makes replay impossible is an error here.
     public func applying(_ event: Event) throws(ReplayError) -> Escalation {
         var next = self
+        try next.apply(event)
+        return next
+    }
+
+    /// `applying(_:)` in place, without copying the escalation (replaying a store applies a million
+    /// events); on an error (only a second creation) the escalation is unchanged.
+    public mutating func apply(_ event: Event) throws(ReplayError) {
         let time = event.time
         switch event.change {
         case .created:
             throw ReplayError(sequence: event.sequence, reason: "\(id) is created twice")
         case .acknowledged(let owner):
-            next.owner = owner
-            next.status = .acknowledged
-            next.acknowledgedAt = next.acknowledgedAt ?? time
-            next.lastProgressAt = time
+            self.owner = owner
+            self.status = .acknowledged
+            self.acknowledgedAt = self.acknowledgedAt ?? time
+            self.lastProgressAt = time
         case .started:
-            next.status = .inProgress
-            next.startedAt = next.startedAt ?? time
-            next.lastProgressAt = time
+            self.status = .inProgress
+            self.startedAt = self.startedAt ?? time
+            self.lastProgressAt = time
         case .movedBack(_, let to, _):
-            next.status = to
-            if to == .routed { next.acknowledgedAt = nil }
-            if to.isActive { next.resolvedAt = nil; next.resolution = nil }
-            next.lastProgressAt = time
+            self.status = to
+            if to == .routed { self.acknowledgedAt = nil }
+            if to.isActive { self.resolvedAt = nil; self.resolution = nil }
+            self.lastProgressAt = time
         case .progressNoted(_, let endedStall):
-            next.lastProgressAt = time
-            next.lastInternalUpdateAt = time
-            if endedStall != nil { next.stallEpisodes += 1 }
+            self.lastProgressAt = time
+            self.lastInternalUpdateAt = time
+            if endedStall != nil { self.stallEpisodes += 1 }
         case .customerUpdated(let note):
-            next.lastCustomerUpdateAt = time
-            next.brief.communication.lastUpdate = note
-            next.brief.communication.lastUpdateAt = time
+            self.lastCustomerUpdateAt = time
+            self.brief.communication.lastUpdate = note
+            self.brief.communication.lastUpdateAt = time
         case .assigned(let owner):
-            next.owner = owner
+            self.owner = owner
         case .severityChanged(_, let to, let reason):
-            next.severity = to
-            if let suggested = next.suggestedSeverity, suggested != to {
-                next.severityOverrideReason = reason
+            self.severity = to
+            if let suggested = self.suggestedSeverity, suggested != to {
+                self.severityOverrideReason = reason
             }
         case .tierChanged(_, let to, _):
-            next.tier = to
+            self.tier = to
         case .categoryChanged(_, let to, let team, _):
-            next.category = to
-            next.team = team
+            self.category = to
+            self.team = team
         case .sentimentChanged(let sentiment):
-            next.sentiment = sentiment
+            self.sentiment = sentiment
         case .resolved(let resolution):
-            next.status = .resolved
-            next.resolution = resolution
-            next.resolvedAt = time
+            self.status = .resolved
+            self.resolution = resolution
+            self.resolvedAt = time
         case .closed:
-            next.status = .closed
-            next.closedAt = time
+            self.status = .closed
+            self.closedAt = time
         case .linked(let pattern):
-            next.pattern = pattern.isEmpty ? nil : pattern
+            self.pattern = pattern.isEmpty ? nil : pattern
         case .deescalated(let record):
-            next.deescalation = record
+            self.deescalation = record
         case .edited(let edit):
-            if let title = edit.title { next.title = title }
-            if let account = edit.account { next.account = account }
-            if let dimensions = edit.dimensions { next.dimensions = dimensions }
-            if let brief = edit.brief { next.brief = brief }
+            if let title = edit.title { self.title = title }
+            if let account = edit.account { self.account = account }
+            if let dimensions = edit.dimensions { self.dimensions = dimensions }
+            if let brief = edit.brief { self.brief = brief }
         case .undone(let sequence, _):
             // The state becomes what it would be had the undone event never happened; the audit
             // trail keeps both the event and its undo.
-            next = try replaying(history.filter { $0.sequence != sequence }, failingAt: event.sequence)
-            next.history = history
-            next.revision = revision
+            var rebuilt = try replaying(history.filter { $0.sequence != sequence }, failingAt: event.sequence)
+            rebuilt.history = history
+            rebuilt.revision = revision
+            self = rebuilt
         }
-        next.revision += 1
-        next.history.append(HistoryEntry(sequence: event.sequence, time: time, actor: event.actor, change: event.change))
-        return next
+        self.revision += 1
+        self.history.append(HistoryEntry(sequence: event.sequence, time: time, actor: event.actor, change: event.change))
     }
 }

@@ -24,7 +24,7 @@ public struct AccountBook: Sendable {
     public func all() throws(StoreError) -> [Account] {
         guard let bytes = try FileFacts.read(path) else { return [] }
         do {
-            let file = try StoreCoding.decoder().decode(File.self, from: Data(bytes))
+            let file = try StoreCoding.decoder(schema: 1).decode(File.self, from: Data(bytes))
             guard file.format == "escalator-accounts" else { throw StoreError.damaged(path: path, location: "header", reason: "not an accounts file") }
             guard file.version <= 1 else { throw StoreError.newerSchema(found: file.version, known: 1) }
             return file.accounts

@@ -63,10 +63,12 @@ struct Doctor {
         }
         var ledger = snapshot.ledger
         var keep = 0
+        var schema = StoreCoding.schemaVersion
         let lines = Lines(bytes)
         for (index, range) in lines.complete.enumerated() {
-            guard let scan = try? JournalScan.read(Array(bytes[range]) + [10], base: range.lowerBound, lineCount: index, path: path, generation: snapshot.generation),
+            guard let scan = try? JournalScan.read(Array(bytes[range]) + [10], base: range.lowerBound, lineCount: index, schema: schema, path: path, generation: snapshot.generation),
                   scan.torn == nil else { break }
+            schema = scan.schema
             var next = ledger
             guard (try? LoadedStore.replay(scan, onto: &next, path: path)) != nil else { break }
             ledger = next
@@ -99,7 +101,7 @@ struct Doctor {
     private func backup(_ path: String, into report: inout DoctorReport) throws(StoreError) {
         try layout.ensureDirectory(layout.backups)
         guard let bytes = try FileFacts.read(path) else { return }
-        let target = "\(layout.backups)/\((path as NSString).lastPathComponent).\(FastTime.format(Date()))"
+        let target = "\(layout.backups)/\((path as NSString).lastPathComponent).\(FastTime.stamp(Date()))"
         try AtomicFile.write(bytes, to: target, mode: layout.fileMode)
         report.backups.append(target)
     }

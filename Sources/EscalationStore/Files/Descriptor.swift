@@ -56,9 +56,9 @@ final class Descriptor {
         }
     }
 
-    /// Reads from `offset` to the end of the file as it is now.
-    func read(from offset: Int) throws(StoreError) -> [UInt8] {
-        let total = try size
+    /// Reads from `offset` to the end of the file as it is now (or `upTo` bytes at most).
+    func read(from offset: Int, upTo limit: Int = .max) throws(StoreError) -> [UInt8] {
+        let total = min(try size, offset + min(limit, Int.max - offset))
         guard total > offset else { return [] }
         var bytes = [UInt8](repeating: 0, count: total - offset)
         var done = 0

@@ -13,6 +13,8 @@ enum ArchiveFile {
         let file = try Descriptor.open(path, O_RDWR | O_CREAT | O_APPEND, mode: layout.fileMode)
         var bytes: [UInt8] = []
         let size = try file.size
+        // Lines are appended in the schema the archive's header names, so one file has one schema.
+        var schema = StoreCoding.schemaVersion
         if size == 0 {
             bytes = FileHeader(format: FileHeader.archiveFormat, schemaVersion: StoreCoding.schemaVersion).line()
         } else if try file.read(from: size - 1) != [10] {
@@ -24,8 +26,12 @@ enum ArchiveFile {
             try file.truncate(to: keep)
             if keep == 0 { bytes = FileHeader(format: FileHeader.archiveFormat, schemaVersion: StoreCoding.schemaVersion).line() }
         }
-        let encoder = StoreCoding.encoder()
-        for escalation in escalations { bytes += try EscalationLines.encode(escalation, with: encoder) }
+        if bytes.isEmpty {
+            let head = try file.read(from: 0, upTo: 4096)
+            let end = head.firstIndex(of: 10) ?? head.endIndex
+            schema = try FileHeader.read(head[..<end], path: path, format: FileHeader.archiveFormat).schemaVersion
+        }
+        bytes += try EscalationLines.encode(escalations, schema: schema)
         try file.append(bytes)
         try file.syncData()
         if isNew { try FileFacts.syncDirectory(layout.directory) }
@@ -37,11 +43,14 @@ enum ArchiveFile {
         guard let bytes = try FileFacts.read(path) else { return [] }
         let lines = Lines(bytes)
         guard let first = lines.complete.first else { return [] }
-        _ = try FileHeader.read(bytes[first], path: path, format: FileHeader.archiveFormat)
+        let header = try FileHeader.read(bytes[first], path: path, format: FileHeader.archiveFormat)
         var good = lines.complete.dropFirst()
         if lines.unterminated == nil, let last = good.last, bytes[last].contains(0) { good = good.dropLast() }
-        var byID: [EscalationID: Escalation] = [:]
-        for escalation in try EscalationLines.decode(bytes, lines: good, firstLine: 2, path: path) { byID[escalation.id] = escalation }
-        return byID.values.sorted { $0.id < $1.id }
+        let all = try EscalationLines.decode(bytes, lines: good, firstLine: 2, schema: header.schemaVersion, path: path)
+        // Compaction appends in id order, so this is usually the answer as it stands.
+        if all.indices.dropFirst().allSatisfy({ all[$0 - 1].id < all[$0].id }) { return all }
+        var last: [EscalationID: Int] = [:]
+        for (index, escalation) in all.enumerated() { last[escalation.id] = index }
+        return last.values.sorted { all[$0].id < all[$1].id }.map { all[$0] }
     }
 }

@@ -18,20 +18,30 @@ enum EscalationLines {
         }
     }
 
+    /// The lines of many escalations, encoded on every core.
+    static func encode(_ escalations: [Escalation], schema: Int) throws(StoreError) -> [UInt8] {
+        let lines = parallelMap(escalations, minimumChunk: 64, state: { StoreCoding.encoder(schema: schema) }) { encoder, escalation in
+            Result { () throws(StoreError) -> [UInt8] in try encode(escalation, with: encoder) }
+        }
+        var bytes: [UInt8] = []
+        for line in lines { bytes += try line.get() }
+        return bytes
+    }
+
     /// Decodes and replays `lines` of `bytes` in parallel; the first damaged line (by position) is the error.
     /// `firstLine` is the file line number of `lines[0]`.
-    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, path: String) throws(StoreError) -> [Escalation] {
+    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String) throws(StoreError) -> [Escalation] {
         let ranges = Array(lines)
         guard !ranges.isEmpty else { return [] }
         let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, ranges.count / 64))
         let results = Results(count: ranges.count, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let decoder = StoreCoding.decoder()
+            let decoder = StoreCoding.decoder(schema: schema)
             let chunk = (ranges.count + workers - 1) / workers
             for index in (worker * chunk)..<min(ranges.count, (worker + 1) * chunk) {
                 let range = ranges[index]
                 let location = "line \(firstLine + index) (byte \(range.lowerBound))"
-                let result = decodeOne(bytes[range], decoder: decoder, path: path, location: location)
+                let result = decodeOne(bytes[range], schema: schema, decoder: decoder, path: path, location: location)
                 switch result {
                 case .success(let e): results.set(index, e)
                 case .failure(let error): results.fail(worker, index, error); return
@@ -39,18 +49,22 @@ enum EscalationLines {
             }
         }
         if let error = results.firstError { throw error }
-        return results.values
+        return results.takeValues()
     }
 
-    private static func decodeOne(_ line: ArraySlice<UInt8>, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
+    private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
         let payload: ArraySlice<UInt8>
         switch CheckedLine.payload(of: line, field: "escalation") {
         case .success(let p): payload = p
         case .failure(let problem): return .failure(.damaged(path: path, location: location, reason: problem.reason))
         }
         let stored: Stored
-        do { stored = try decoder.decode(Stored.self, from: Data(payload)) } catch {
-            return .failure(.damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))"))
+        if schema >= 2, let fast = FastRead.storedEscalation(payload) {
+            stored = Stored(id: fast.id, history: fast.history)
+        } else {
+            do { stored = try decoder.decode(Stored.self, from: Data(payload)) } catch {
+                return .failure(.damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))"))
+            }
         }
         guard let first = stored.history.first, case .created(let draft) = first.change else {
             return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not start with its creation"))
@@ -59,11 +73,15 @@ enum EscalationLines {
             Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change)
         }
         var escalation = Escalation(created: event(first, revision: 0), draft: draft)
+        // Replay never reads the history, only appends to it, and each step would copy the whole
+        // array: replay without it, then put back the entries read (the same values replay appends).
+        escalation.history = []
         for entry in stored.history.dropFirst() {
-            do { escalation = try escalation.applying(event(entry, revision: escalation.revision)) } catch {
+            do { try escalation.apply(event(entry, revision: escalation.revision)) } catch {
                 return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not replay: \(error)"))
             }
         }
+        escalation.history = stored.history
         return .success(escalation)
     }
 
@@ -91,6 +109,7 @@ enum EscalationLines {
         func fail(_ worker: Int, _ index: Int, _ error: StoreError) { lock.withLock { errors[worker] = (index, error) } }
 
         var firstError: StoreError? { errors.compactMap { $0 }.min { $0.0 < $1.0 }?.1 }
-        var values: [Escalation] { (0..<count).compactMap { slots[$0] } }
+        /// The decoded escalations, moved out of their slots (an escalation is large: copying shows).
+        func takeValues() -> [Escalation] { (0..<count).compactMap { slots[$0].take() } }
     }
 }

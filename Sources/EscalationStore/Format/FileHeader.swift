@@ -14,6 +14,14 @@ struct FileHeader: Codable, Equatable {
     /// The highest id number used per year, so ids are never reused (snapshot).
     var lastNumberByYear: [Int: Int]?
 
+    /// The header's keys never change with the schema: it is read before the schema is known.
+    enum CodingKeys: String, CodingKey {
+        case format, generation, checksum, count
+        case schemaVersion = "schema_version"
+        case lastSequence = "last_sequence"
+        case lastNumberByYear = "last_number_by_year"
+    }
+
     init(format: String, schemaVersion: Int, generation: Int? = nil, lastSequence: Int? = nil, checksum: String? = nil,
          count: Int? = nil, lastNumberByYear: [Int: Int]? = nil) {
         self.format = format
@@ -30,13 +38,13 @@ struct FileHeader: Codable, Equatable {
     static let archiveFormat = "escalator-archive"
 
     func line() -> [UInt8] {
-        (try! StoreCoding.encoder().encode(self)) + [UInt8(ascii: "\n")]
+        (try! StoreCoding.encoder(schema: 2).encode(self)) + [UInt8(ascii: "\n")]
     }
 
     /// Reads and checks a header line; a newer schema is refused before anything else is looked at.
     static func read(_ line: ArraySlice<UInt8>, path: String, format: String) throws(StoreError) -> FileHeader {
         let header: FileHeader
-        do { header = try StoreCoding.decoder().decode(FileHeader.self, from: Data(line)) } catch {
+        do { header = try StoreCoding.decoder(schema: 2).decode(FileHeader.self, from: Data(line)) } catch {
             throw .damaged(path: path, location: "line 1", reason: "the header does not parse (\(StoreCoding.reason(error)))")
         }
         if header.schemaVersion > StoreCoding.schemaVersion {
@@ -45,7 +53,7 @@ struct FileHeader: Codable, Equatable {
         guard header.format == format else {
             throw .damaged(path: path, location: "line 1", reason: "format is \"\(header.format)\", expected \"\(format)\"")
         }
-        guard header.schemaVersion >= 1 else {
+        guard StoreCoding.readable.contains(header.schemaVersion) else {
             throw .damaged(path: path, location: "line 1", reason: "unknown schema version \(header.schemaVersion)")
         }
         return header

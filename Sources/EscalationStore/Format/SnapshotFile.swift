@@ -8,11 +8,7 @@ struct SnapshotFile {
     var ledger: Ledger
 
     func bytes() throws(StoreError) -> [UInt8] {
-        let encoder = StoreCoding.encoder()
-        var body: [UInt8] = []
-        for escalation in ledger.escalations.values.sorted(by: { $0.id < $1.id }) {
-            body += try EscalationLines.encode(escalation, with: encoder)
-        }
+        let body = try EscalationLines.encode(ledger.escalations.values.sorted(by: { $0.id < $1.id }), schema: StoreCoding.schemaVersion)
         let header = FileHeader(format: FileHeader.snapshotFormat, schemaVersion: StoreCoding.schemaVersion,
                                 generation: generation, lastSequence: ledger.lastSequence, checksum: Checksum.of(body),
                                 count: ledger.escalations.count, lastNumberByYear: ledger.lastNumberByYear)
@@ -39,7 +35,7 @@ struct SnapshotFile {
         guard actual == sum else {
             throw .damaged(path: path, location: "byte \(first.upperBound + 1)", reason: "checksum mismatch (header says \(sum), the escalations give \(actual))")
         }
-        let escalations = try EscalationLines.decode(bytes, lines: lines.complete.dropFirst(), firstLine: 2, path: path)
+        let escalations = try EscalationLines.decode(bytes, lines: lines.complete.dropFirst(), firstLine: 2, schema: header.schemaVersion, path: path)
         return SnapshotFile(generation: generation,
                             ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
     }

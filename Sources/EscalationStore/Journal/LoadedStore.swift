@@ -10,6 +10,8 @@ struct JournalPosition: Equatable {
     var journalEnd: Int
     /// Lines read so far, header included (for error locations).
     var journalLines: Int
+    /// The journal's schema: lines appended to it are written in it.
+    var journalSchema: Int
 }
 
 /// A snapshot plus its journal, replayed.
@@ -32,13 +34,13 @@ struct LoadedStore {
             }
             let bytes = try journal.read(from: 0)
             var ledger = snapshot.ledger
-            let scan = try JournalScan.read(bytes, base: 0, lineCount: 0, path: journalPath, generation: snapshot.generation)
+            let scan = try JournalScan.read(bytes, base: 0, lineCount: 0, schema: StoreCoding.schemaVersion, path: journalPath, generation: snapshot.generation)
             guard scan.lineCount > 0 else {
                 throw .damaged(path: journalPath, location: "line 1", reason: "the journal has no header line")
             }
             try replay(scan, onto: &ledger, path: journalPath)
             return LoadedStore(ledger: ledger, position: JournalPosition(generation: snapshot.generation, snapshotInode: inode,
-                                                                          journalEnd: scan.end, journalLines: scan.lineCount))
+                                                                          journalEnd: scan.end, journalLines: scan.lineCount, journalSchema: scan.schema))
         }
     }
 

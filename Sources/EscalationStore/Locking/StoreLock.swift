@@ -33,7 +33,7 @@ final class StoreLock {
             usleep(pause)
             pause = min(pause * 2, 5_000)
         }
-        try? file.replaceContents(Array("\(holder) since \(FastTime.format(Date()))\n".utf8))
+        try? file.replaceContents(Array("\(holder) since \(FastTime.stamp(Date()))\n".utf8))
     }
 
     func release() {

@@ -30,19 +30,21 @@ struct ListCommand: ParsableCommand {
                 let cutoff = now.addingTimeInterval(-Double(session.policy.recentlyClosedDays) * 86400)
                 pool = pool.filter { $0.status != .closed || ($0.closedAt ?? now) >= cutoff }
             }
-            var rows: [(Escalation, Attention)] = []
-            for e in pool {
-                let attention = Attention(e, at: now, policy: session.policy)
-                if matches(e, attention) { rows.append((e, attention)) }
-            }
-            rows.sort { l, r in
-                if l.1.status != r.1.status { return l.1.status < r.1.status }
-                return l.1.urgency(at: now) < r.1.urgency(at: now)
+            let policy = session.policy
+            let escalations = pool
+            let attentions = parallelMap(escalations) { Attention($0, at: now, policy: policy) }
+            // Sort keys computed once per row, not once per comparison.
+            var order = escalations.indices.filter { matches(escalations[$0], attentions[$0]) }
+            let urgency = attentions.map { $0.urgency(at: now) }
+            order.sort { l, r in
+                if attentions[l].status != attentions[r].status { return attentions[l].status < attentions[r].status }
+                return urgency[l] < urgency[r]
             }
             if json {
-                try JSONOutput.print(rows.map { EscalationSummary($0.0, at: now, policy: session.policy) })
+                try JSONOutput.printArray(parallelMap(order) { EscalationSummary(escalations[$0], attention: attentions[$0], at: now) })
                 return
             }
+            let rows = order.map { (escalations[$0], attentions[$0]) }
             printTable(rows, session: session)
         }
     }

@@ -22,7 +22,11 @@ struct EscalationSummary: Encodable {
     var nextUpdateDue: Date?
 
     init(_ e: Escalation, at now: Date, policy: Policy) {
-        let attention = Attention(e, at: now, policy: policy)
+        self.init(e, attention: Attention(e, at: now, policy: policy), at: now)
+    }
+
+    /// With the attention already read (reading the clocks is the costly part of a list).
+    init(_ e: Escalation, attention: Attention, at now: Date) {
         id = e.id.description
         title = e.title
         account = e.account.name
