@@ -102,3 +102,31 @@ import Testing
         #expect(r.err.contains("ESCALATOR_NOW"))
     }
 }
+
+/// `init --shared --group NAME`: a store a team shares, whose modes every later write keeps.
+@Suite struct SharedStoreTests {
+    @Test func sharedStoreKeepsGroupModes() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let group = String(cString: getgrgid(getgid())!.pointee.gr_name)
+        let r = try cli.run("init", "--shared", "--group", group)
+        #expect(r.code == 0, "\(r.err)")
+        func mode(_ name: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(atPath: cli.store.appendingPathComponent(name).path)
+            return (attributes[.posixPermissions] as! NSNumber).intValue
+        }
+        #expect(try mode("") & 0o7777 == 0o2770)
+        _ = try cli.new(["--severity", "high"])
+        #expect(try cli.run("demo", "--count", "1").code == 65, "demo refuses a store that is not empty")
+        let csv = try cli.write("a.csv", "name,arr\nAcme Corp,85000\n")
+        #expect(try cli.run("accounts", "import", csv).code == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: cli.store.path) {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: cli.store.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            let expected = isDirectory.boolValue ? 0o2770 : 0o660
+            #expect(try mode(name) & 0o7777 == expected, "\(name)")
+        }
+        #expect(try cli.run("init", "--shared", "--group", "no-such-group-xyz").code != 0)
+        #expect(try cli.run("init", "--shared").code == 64)
+    }
+}
