@@ -13,6 +13,7 @@ extension BoardState {
         case .tick(let date):
             now = date
             changedAt = changedAt.filter { date.timeIntervalSince($0.value) < Self.changeMarkSeconds }
+            expireWallboardNote()
             reconcileCursor()
             return []
         case .committed(let event):
@@ -47,10 +48,13 @@ extension BoardState {
             live = false
             message = Message(text, isError: true)
             return []
+        case .themeLoaded, .themeFailed:
+            return themeAction(action)
         }
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        if wallboard != nil { return wallboardKey(key) }
         if prompt != nil { return handlePromptKey(key) }
         let context: KeyMap.Context = showingHelp ? .help : (screen == .board ? .board : .detail)
         guard let intent = keyMap.intent(for: key, in: context) else {

@@ -18,6 +18,10 @@ public enum Action: Sendable {
     case storeChanged([Event], reloaded: Bool, ledger: Ledger)
     /// The store cannot be followed any more (the watcher failed); the board goes "not live".
     case storeLost(String)
+    /// The theme asked for with `Effect.loadTheme` was read: the board draws with it from now on.
+    case themeLoaded(Theme)
+    /// The theme could not be read (file and line in the message); the board keeps its theme.
+    case themeFailed(String)
 }
 
 /// What the board asks the world to do. The shell around the reducer performs it and feeds the
@@ -28,4 +32,7 @@ public enum Effect: Hashable, Sendable {
     case commit(Command, EscalationID?)
     /// Leave the board and restore the terminal.
     case quit
+    /// Read the theme named (a name in the theme directories, or a file's path); answer with
+    /// `.themeLoaded(theme)` or `.themeFailed(message)`.
+    case loadTheme(String)
 }

@@ -7,18 +7,17 @@ enum HeaderView {
         let symbols = Symbols(unicode: state.unicode)
         let width = grid.size.width
         grid.fill(row: 0, column: 0, count: width, role: .header)
-        let clocks = Clocks(policy: state.policy)
-        let open = state.ledger.escalations.values.filter(\.isOpen)
-        let breached = open.filter { e in clocks.mostUrgent(e, at: state.now).map { $0.state == .breached } ?? false }.count
+        let facts = state.facts
+        let breached = facts.breachedCount
         let time = timeText(state.now, zone: state.policy.calendar.timeZone)
 
         let segments: [Span] = [
             Span(" Escalator ", .header),
             Span(state.storeName + "  ", .header),
             Span(state.live ? symbols.live : symbols.paused, state.live ? .changed : .error),
-            Span("  \(open.count) open", .header),
+            Span("  \(facts.openCount) open", .header),
             Span(", \(breached) breached", breached > 0 ? .breached : .header),
-            Span("  ARR at risk \(arrAtRisk(open))", .header),
+            Span("  ARR at risk \(facts.arrAtRiskText)", .header),
             Span("  filter: none", .dim),
         ]
         let timeX = width - DisplayWidth.of(time) - 1
