@@ -45,6 +45,8 @@ let package = Package(
         .executableTarget(name: "store-torture", dependencies: ["EscalationKit", "EscalationStore"]),
         // The store benchmark (`swift run -c release store-bench [--large]`); not a test.
         .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md", "compare.sh"]),
+        // The board benchmark (`swift run -c release board-bench`): reducer + render per key press; not a test.
+        .executableTarget(name: "board-bench", dependencies: ["Board", "EscalationKit"], path: "Benchmarks/board", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),
         .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "store-torture"]),
         .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit"], exclude: ["Snapshots"]),

@@ -5,9 +5,15 @@ import Board
 /// over a slow SSH link a cursor move costs a few cells, not a repaint.
 final class GridPainter {
     private var previous: ScreenGrid?
-    private let palette: Palette
+    private var palette: Palette
 
     init(palette: Palette) { self.palette = palette }
+
+    /// Draws with another palette from the next frame on, every cell again (a theme change).
+    func use(_ palette: Palette) {
+        self.palette = palette
+        previous = nil
+    }
 
     /// Forgets the last frame (after a resize), so the next paint draws every cell.
     func invalidate() { previous = nil }

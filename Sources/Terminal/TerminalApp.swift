@@ -19,7 +19,8 @@ public enum TerminalApp {
     ///
     /// The terminal is restored before this returns or throws. The caller exits with
     /// `128 + signal` when `outcome.signal` is set.
-    public static func run(initial: BoardState, theme: Theme = .standard, externalActions: ActionQueue,
+    /// `theme`, when given, replaces the state's theme; a `.themeLoaded` action changes it while the board runs.
+    public static func run(initial: BoardState, theme: Theme? = nil, externalActions: ActionQueue,
                            tickInterval: TimeInterval = 1, clock: () -> Date = Date.init,
                            perform: (Effect) -> Action?) throws(TerminalError) -> Outcome {
         TerminalEnvironment.adoptLocale()
@@ -32,7 +33,9 @@ public enum TerminalApp {
         state.unicode = initial.unicode && TerminalEnvironment.isUTF8
         state.size = session.size
         state.now = clock()
-        let painter = GridPainter(palette: Palette(theme: theme, noColor: TerminalEnvironment.noColor))
+        if let theme { state.theme = theme }
+        var paletteTheme = state.theme
+        let painter = GridPainter(palette: Palette(theme: paletteTheme, noColor: TerminalEnvironment.noColor))
         painter.paint(BoardView.render(state))
 
         var quit = false
@@ -91,6 +94,10 @@ public enum TerminalApp {
                 apply(.tick(clock()))
                 nextTick = Date().addingTimeInterval(tickInterval)
                 dirty = true
+            }
+            if state.theme != paletteTheme {
+                paletteTheme = state.theme
+                painter.use(Palette(theme: paletteTheme, noColor: TerminalEnvironment.noColor))
             }
             if dirty, !quit { painter.paint(BoardView.render(state)) }
         }

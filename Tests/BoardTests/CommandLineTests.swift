@@ -90,7 +90,7 @@ import EscalationKit
         #expect(run("filter").isEmpty && !state.find.isActive)
         _ = run("sort age")
         #expect(state.find.sort == .age)
-        #expect(run("theme solarized") == [.setTheme("solarized")])
+        #expect(run("theme solarized") == [.loadTheme("solarized")])
         _ = run("help")
         #expect(state.showingHelp)
         state.press(.escape)

@@ -76,7 +76,7 @@ extension BoardState {
             return []
         case .theme(let name):
             message = Message("Theme \(name)…", isError: false)
-            return [.setTheme(name)]
+            return [.loadTheme(name)]
         case .undo:
             return undoLast()
         case .help:

@@ -15,6 +15,12 @@ public struct BoardColumns: Sendable {
             if e.status == .closed, (e.closedAt ?? e.createdAt) < closedCutoff { continue }
             groups[clocks.status(of: e, at: now), default: []].append(e)
         }
+        self.init(groups: groups)
+    }
+
+    /// Columns from escalations already grouped by the status shown, each put in the column's order.
+    init(groups: [Status: [Escalation]]) {
+        var groups = groups
         for key in groups.keys {
             groups[key]!.sort { a, b in
                 if a.severity != b.severity { return a.severity < b.severity }

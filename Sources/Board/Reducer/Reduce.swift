@@ -13,6 +13,7 @@ extension BoardState {
         case .tick(let date):
             now = date
             changedAt = changedAt.filter { date.timeIntervalSince($0.value) < Self.changeMarkSeconds }
+            expireWallboardNote()
             reconcileCursor()
             return []
         case .committed(let event):
@@ -53,10 +54,13 @@ extension BoardState {
             return []
         case .textEdited, .fileWritten:
             return handleSheetResult(action)
+        case .themeLoaded, .themeFailed:
+            return themeAction(action)
         }
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        if wallboard != nil { return wallboardKey(key) }
         if case .mouse(let mouse) = key { return sheets.current == nil ? handleMouse(mouse) : [] }
         if find.isTyping { return handleFindKey(key) }
         if commandLine.isOpen { return handleCommandLineKey(key) }

@@ -22,6 +22,10 @@ public enum Action: Sendable {
     case textEdited(TextEditOutcome)
     /// A file the board asked for was written (`error` nil) or not.
     case fileWritten(path: String, error: String?)
+    /// The theme asked for with `Effect.loadTheme` was read: the board draws with it from now on.
+    case themeLoaded(Theme)
+    /// The theme could not be read (file and line in the message); the board keeps its theme.
+    case themeFailed(String)
 }
 
 /// What the board asks the world to do. The shell around the reducer performs it and feeds the
@@ -38,6 +42,7 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Write `contents` to the file at `path`; answer `.fileWritten`.
     case writeFile(path: String, contents: String)
-    /// Switch to the theme called this (from `:theme NAME`); the shell loads it or reports why not.
-    case setTheme(String)
+    /// Read the theme named (a name in the theme directories, or a file's path); answer with
+    /// `.themeLoaded(theme)` or `.themeFailed(message)`.
+    case loadTheme(String)
 }

@@ -20,7 +20,7 @@ public struct BoardState: Sendable {
         }
     }
 
-    public var ledger: Ledger
+    public var ledger: Ledger { didSet { ledgerStamp = LedgerStamp.next() } }
     public var now: Date
     public var policy: Policy
     /// The store's name for the header (its directory name, say).
@@ -62,6 +62,15 @@ public struct BoardState: Sendable {
     /// The user's own recent changes, for `z`.
     public var undoMemory = UndoMemory()
 
+    /// The colours and attributes of every role; `.themeLoaded` replaces it while the board runs.
+    public var theme: Theme = .standard
+    /// Set when the board runs as a read-only wallboard (`escalator board --wallboard`).
+    public var wallboard: Wallboard?
+    /// Identifies this version of `ledger` for the derived-facts cache.
+    var ledgerStamp = LedgerStamp.next()
+    /// Clocks and aggregates worked out once and reused until the ledger changes or a deadline passes.
+    let derived = DerivedCache()
+
     /// How long a changed card stays marked.
     public static let changeMarkSeconds: TimeInterval = 3
 
@@ -83,8 +92,11 @@ public struct BoardState: Sendable {
 
     /// The six columns as the user sees them now (Stalled read from the clock).
     public var columns: BoardColumns {
-        BoardColumns(ledger: ledger, policy: policy, now: now).arranged(by: find, actor: actor, policy: policy, now: now)
+        facts.columns.arranged(by: find, actor: actor, policy: policy, now: now)
     }
+
+    /// The board's aggregates now (columns, totals, what breaks first), from the cache when still valid.
+    public var facts: BoardFacts { derived.facts(ledger: ledger, stamp: ledgerStamp, policy: policy, now: now) }
 
     /// The escalation the keys act on: the detail view's, else the selected card's.
     public var target: Escalation? {

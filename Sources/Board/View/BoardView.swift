@@ -5,6 +5,7 @@ import EscalationKit
 public enum BoardView {
     /// The screen for `state` at its size.
     public static func render(_ state: BoardState) -> ScreenGrid {
+        if state.wallboard != nil { return WallboardView.render(state) }
         var grid = ScreenGrid(size: state.size, unicode: state.unicode)
         let layout = BoardLayout(size: state.size)
         guard layout.fits else {

@@ -7,18 +7,17 @@ enum HeaderView {
         let symbols = Symbols(unicode: state.unicode)
         let width = grid.size.width
         grid.fill(row: 0, column: 0, count: width, role: .header)
-        let clocks = Clocks(policy: state.policy)
-        let open = state.ledger.escalations.values.filter(\.isOpen)
-        let breached = open.filter { e in clocks.mostUrgent(e, at: state.now).map { $0.state == .breached } ?? false }.count
+        let facts = state.facts
+        let breached = facts.breachedCount
         let time = timeText(state.now, zone: state.policy.calendar.timeZone)
 
         var segments: [Span] = [
             Span(" Escalator ", .header),
             Span(state.storeName + "  ", .header),
             Span(state.live ? symbols.live : symbols.paused, state.live ? .changed : .error),
-            Span("  \(open.count) open", .header),
+            Span("  \(facts.openCount) open", .header),
             Span(", \(breached) breached", breached > 0 ? .breached : .header),
-            Span("  ARR at risk \(arrAtRisk(open))", .header),
+            Span("  ARR at risk \(facts.arrAtRiskText)", .header),
         ]
         // An active filter or sort matters more than the totals: it says why cards are missing or moved.
         let find = state.find
@@ -35,16 +34,6 @@ enum HeaderView {
             if x + width <= timeX - 1 { x = grid.put(span.text, row: 0, column: x, limit: width, role: span.role) }
         }
         grid.put(time, row: 0, column: timeX, limit: DisplayWidth.of(time), role: .header)
-    }
-
-    /// The sum of open escalations' ARR, each account counted once, per currency.
-    static func arrAtRisk(_ open: [Escalation]) -> String {
-        var byAccount: [String: Money] = [:]
-        for e in open { byAccount[e.account.name] = e.account.arr }
-        var totals: [String: Int] = [:]
-        for money in byAccount.values { totals[money.currency, default: 0] += money.amount }
-        if totals.isEmpty { return Money(0).short }
-        return totals.sorted { $0.value > $1.value }.map { Money($0.value, $0.key).short }.joined(separator: " + ")
     }
 
     static func timeText(_ date: Date, zone: TimeZone) -> String {

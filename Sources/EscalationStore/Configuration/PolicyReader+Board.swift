@@ -2,11 +2,15 @@ import TOMLKit
 
 extension PolicyReader {
     /// `[board]`: settings of the full-screen board. Only their shape is checked here (the store
-    /// knows nothing of keys); `BoardConfiguration` hands them to the board, which checks the names.
+    /// knows nothing of keys or themes); `BoardConfiguration` hands them to the board, which checks the names.
     mutating func readBoard(_ value: TOMLValueConvertible) {
         guard let table = table(value, "board") else { return }
         for (key, value) in entries(table) {
             switch key {
+            case "theme":
+                if let name = string(value, "board.theme", example: "\"solarized\""), name.isEmpty {
+                    report("board.theme", "the theme name is empty; write a name from Themes/ (default, light, solarized, …) or a file's path")
+                }
             case "keys": _ = readBoardKeys(value)
             default: unknownKey(key, in: "board", allowed: ConfigurationSchema.board)
             }

@@ -19,6 +19,12 @@ struct BoardCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Option(name: .long, help: ArgumentHelp("The colour theme: a name (default, light, high-contrast, solarized, monochrome, or one in <store>/themes) or a theme file's path; overrides [board] theme.", valueName: "name|path"))
+    var theme: String?
+
+    @Flag(name: .long, help: "A read-only wallboard for a shared screen: large counts, ARR at risk and what breaches or stalls first; only q quits.")
+    var wallboard = false
+
     func run() throws {
         try reporting {
             let session = try Session.open(storeOptions)
@@ -35,14 +41,17 @@ struct BoardCommand: ParsableCommand {
             defer { watcher.stop() }
             // Known accounts feed the form's completion; a damaged accounts file must not keep the board closed.
             let accounts = (try? AccountBook(directory: store.directory).all()) ?? []
+            let themes = ThemeLoader(storeDirectory: store.directory)
             let actor = session.context.actor
             let keyMap = try Self.keyMap(storeDirectory: storeOptions.directory)
-            let initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
+            var initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
                                      storeName: store.directory.lastPathComponent, keyMap: keyMap, accounts: accounts, actor: actor)
+            BoardLook.prepare(&initial, themes: themes, option: theme, storeDirectory: store.directory, wallboard: wallboard)
             let outcome: TerminalApp.Outcome
             do {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
                     if case .writeFile(let path, let contents) = effect { return BriefFile.write(contents, to: path) }
+                    if case .loadTheme(let name) = effect { return BoardLook.load(name, themes: themes) }
                     guard case .commit(let command, let id) = effect else { return nil }
                     let now = clock()
                     do {

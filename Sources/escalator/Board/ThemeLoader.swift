@@ -1,0 +1,78 @@
+import Board
+import Foundation
+
+/// Finds and reads theme files: a path, or a name looked up in the theme directories.
+///
+/// Names are looked up in `$ESCALATOR_THEMES`, `<store>/themes`, `~/.config/escalator/themes`, then
+/// the themes shipped with the program (`share/escalator/themes` beside `bin/`, or `Themes/` in a
+/// source checkout). "default" is built in when no file is found.
+struct ThemeLoader {
+    let directories: [URL]
+
+    init(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        var directories: [URL] = []
+        if let explicit = environment["ESCALATOR_THEMES"], !explicit.isEmpty { directories.append(URL(fileURLWithPath: explicit)) }
+        directories.append(storeDirectory.appendingPathComponent("themes"))
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            directories.append(URL(fileURLWithPath: config).appendingPathComponent("escalator/themes"))
+        } else if let home = environment["HOME"], !home.isEmpty {
+            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/escalator/themes"))
+        }
+        directories += Self.shippedDirectories()
+        self.directories = directories
+    }
+
+    /// The theme named `nameOrPath`, or why it cannot be used.
+    func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix("." + ThemeFile.fileExtension)
+        if isPath { return try read(URL(fileURLWithPath: nameOrPath), shownAs: nameOrPath) }
+        for directory in directories {
+            let file = directory.appendingPathComponent(nameOrPath + "." + ThemeFile.fileExtension)
+            if FileManager.default.fileExists(atPath: file.path) { return try read(file, shownAs: file.path) }
+        }
+        if nameOrPath == Theme.standard.name { return .standard }
+        let known = available.joined(separator: ", ")
+        throw ThemeError(file: nameOrPath, line: nil,
+                         message: "no theme of that name" + (known.isEmpty ? "" : "; the themes are \(known)") + ", or give a file's path")
+    }
+
+    /// The names of the themes found in the directories.
+    var available: [String] {
+        var names: Set<String> = [Theme.standard.name]
+        for directory in directories {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for file in files where file.hasSuffix("." + ThemeFile.fileExtension) {
+                names.insert(String(file.dropLast(ThemeFile.fileExtension.count + 1)))
+            }
+        }
+        return names.sorted()
+    }
+
+    private func read(_ url: URL, shownAs: String) throws(ThemeError) -> Theme {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw ThemeError(file: shownAs, line: nil, message: exists ? "cannot be read (check its permissions)" : "no such theme file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ThemeError(file: shownAs, line: nil, message: "is not UTF-8 text")
+        }
+        let name = url.deletingPathExtension().lastPathComponent
+        return try ThemeFile.parse(text, file: shownAs, name: name)
+    }
+
+    /// The shipped themes: `../share/escalator/themes` from the executable, or `Themes/` in a checkout above it.
+    static func shippedDirectories() -> [URL] {
+        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return [] }
+        var out: [URL] = [executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/escalator/themes")]
+        var directory = executable.deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = directory.appendingPathComponent("Themes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) {
+                out.append(candidate)
+                break
+            }
+            directory.deleteLastPathComponent()
+        }
+        return out
+    }
+}
