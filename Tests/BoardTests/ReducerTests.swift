@@ -225,13 +225,12 @@ import EscalationKit
         let e = state.columns[.routed].first!
         let card = CardFacts(e, policy: state.policy, now: state.now)
         let reading = Clocks(policy: state.policy).mostUrgent(e, at: state.now)!
-        if reading.remaining(at: state.now) < 0 {
-            #expect(card.clock == "breached \(Durations.short(reading.remaining(at: state.now))) ago")
-        } else {
-            #expect(card.clock == "breach in \(Durations.short(reading.remaining(at: state.now)))")
-        }
-        #expect(Durations.short(2 * 3600 + 10 * 60) == "2h10m")
-        #expect(Durations.short(-3 * 3600) == "3h")
-        #expect(Durations.short(26 * 3600) == "1d2h")
+        let name = DurationText.name(reading.kind)
+        let span = DurationText.short(reading.remaining(at: state.now))
+        #expect(card.clock == (reading.remaining(at: state.now) < 0 ? "\(name) \(span) late" : "\(name) in \(span)"))
+        #expect(DurationText.short(2 * 3600 + 10 * 60) == "2h10m")
+        #expect(DurationText.short(-3 * 3600) == "3h")
+        #expect(DurationText.short(26 * 3600) == "1d2h")
+        #expect(DurationText.coarse(26 * 3600) == "1d")
     }
 }

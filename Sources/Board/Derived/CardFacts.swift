@@ -39,16 +39,15 @@ public struct CardFacts: Hashable, Sendable {
         title = e.title
         severity = e.severity
         arr = e.account.arr.short
-        age = Durations.coarse(now.timeIntervalSince(e.createdAt))
+        age = DurationText.coarse(now.timeIntervalSince(e.createdAt))
         owner = e.owner
         let readings = clocks.read(e, at: now)
         if let urgent = readings.filter({ $0.isLive && $0.kind != .stall }).min(by: { $0.deadline < $1.deadline }) {
-            let remaining = urgent.remaining(at: now)
-            if remaining > 0 {
-                clock = "breach in \(Durations.short(remaining))"
+            // Which clock and how long: "ack in 2h", "cust 5d11h late" (fits a card at 80 columns).
+            clock = DurationText.clock(urgent, at: now)
+            if urgent.remaining(at: now) > 0 {
                 clockRole = (urgent.warning ?? 0) >= 0.75 ? .warning : .normal
             } else {
-                clock = "breached \(Durations.short(remaining)) ago"
                 clockRole = .breached
             }
         } else {

@@ -72,10 +72,10 @@ public enum DetailView {
             let role: Role
             switch reading.state {
             case .running:
-                when = "due in \(Durations.short(remaining))"
+                when = "due in \(DurationText.short(remaining))"
                 role = (reading.warning ?? 0) >= 0.75 ? .warning : .normal
             case .breached:
-                when = reading.stoppedAt == nil ? "breached \(Durations.short(remaining)) ago" : "missed"
+                when = reading.stoppedAt == nil ? "breached \(DurationText.short(remaining)) ago" : "missed"
                 role = .breached
             case .met: when = "met"; role = .dim
             case .paused: when = "paused"; role = .dim

@@ -15,6 +15,14 @@ public enum DurationText {
         }
     }
 
+    /// The largest unit only, "3d", "5h", "12m", "<1m": what an age on a card needs.
+    public static func coarse(_ seconds: TimeInterval) -> String {
+        let minutes = Int(abs(seconds)) / 60
+        if minutes >= 1440 { return "\(minutes / 1440)d" }
+        if minutes >= 60 { return "\(minutes / 60)h" }
+        return minutes > 0 ? "\(minutes)m" : "<1m"
+    }
+
     /// "in 2h10m" before the deadline, "2h10m ago" after it.
     public static func relative(_ deadline: Date, from now: Date) -> String {
         let delta = deadline.timeIntervalSince(now)

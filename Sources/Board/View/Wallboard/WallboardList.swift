@@ -82,7 +82,7 @@ enum WallboardList {
     static func clockText(_ f: EscalationFacts, now: Date) -> (String, Role) {
         guard let first = f.first else { return ("no clock running", .dim) }
         let left = first.deadline.timeIntervalSince(now)
-        let span = Durations.short(left)
+        let span = DurationText.short(left)
         if first.kind == .stall {
             return left > 0 ? ("stalls in \(span)", left < 3600 ? .warning : .normal) : ("stalled \(span) ago", .breached)
         }
