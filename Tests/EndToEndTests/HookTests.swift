@@ -86,3 +86,25 @@ import Testing
         #expect(payloads.contains { $0.contains("\"kind\":\"stalled\"") || $0.contains("\"kind\" : \"stalled\"") })
     }
 }
+
+/// `escalator config`: the commented defaults, and a check of the file in force.
+@Suite struct ConfigCommandTests {
+    @Test func printedDefaultsAreAValidFileAndMistakesHaveLines() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli.run("init").code == 0)
+        let defaults = try cli.run("config")
+        #expect(defaults.code == 0)
+        #expect(defaults.out.contains("[categories.product_defect]"))
+        #expect(try cli.run("config", "--check").out.contains("built-in defaults"))
+        try defaults.out.write(to: cli.store.appendingPathComponent("escalator.toml"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("config", "--check").out.contains("escalator.toml: valid"))
+        let broken = defaults.out.replacingOccurrences(of: "time_zone = \"Europe/Berlin\"", with: "time_zone = \"Mars/Olympus\"")
+        try broken.write(to: cli.store.appendingPathComponent("escalator.toml"), atomically: true, encoding: .utf8)
+        let check = try cli.run("config", "--check")
+        #expect(check.code == 65)
+        #expect(check.err.contains("escalator.toml:"))
+        #expect(check.err.contains("Mars/Olympus"))
+        #expect(try cli.run("list").code == 65, "every command refuses a broken configuration")
+    }
+}

@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func theShippedConfigurationStatesTheDefaultTheme() throws {
-        let path = #filePath.components(separatedBy: "/Tests/")[0] + "/Config/escalator.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let path = "escalator.toml"
+        let text = DefaultConfiguration.text
         _ = try PolicyFile.parse(text: text, path: path)
         #expect(try BoardSettings.parse(text: text, path: path).theme == "default")
     }

@@ -4,12 +4,8 @@ import Testing
 @testable import EscalationStore
 
 @Suite struct ConfigurationFileTests {
-    static let shippedFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Config/escalator.toml")
-
     @Test func shippedFileStatesExactlyTheDefaults() throws {
-        let policy = try PolicyFile.load(path: Self.shippedFile.path)
+        let policy = try PolicyFile.parse(text: DefaultConfiguration.text, path: "escalator.toml")
         #expect(policy == Policy.standard)
         // Field by field too, so a failure says which part drifted.
         #expect(policy.calendar == Policy.standard.calendar)
@@ -19,7 +15,7 @@ import Testing
     }
 
     @Test func shippedFileMentionsEveryCategoryAndTeam() throws {
-        let text = try String(contentsOf: Self.shippedFile, encoding: .utf8)
+        let text = DefaultConfiguration.text
         for category in Category.allCases { #expect(text.contains("[categories.\(category.key)]")) }
         for team in Policy.standard.teams.keys { #expect(text.contains("[teams.\(team)]")) }
     }
@@ -142,7 +138,7 @@ import Testing
         let error = #expect(throws: ConfigurationError.self) {
             try PolicyFile.policy(storeDirectory: store, environment: ["ESCALATOR_CONFIG": missing])
         }
-        #expect(error?.description == "\(missing): the configuration file does not exist; create it (copy Config/escalator.toml) or point ESCALATOR_CONFIG at the right file")
+        #expect(error?.description == "\(missing): the configuration file does not exist; create it (`escalator config > FILE` writes the commented defaults) or point ESCALATOR_CONFIG at the right file")
     }
 
     @Test func keyLinesFindHeadersKeysInlineTablesAndSkipArrays() {

@@ -5,7 +5,7 @@ import TOMLKit
 /// The routing-rules configuration file (`escalator.toml`): where it lives and how it becomes a `Policy`.
 ///
 /// A file states only what it changes: every key it leaves out keeps `Policy.standard`'s value.
-/// `Config/escalator.toml` in the repository states every default, with comments, to copy and edit.
+/// `DefaultConfiguration.text` (`escalator config`) states every default, with comments, to save and edit.
 public enum PolicyFile {
     /// The file name looked for in the store directory.
     public static let fileName = "escalator.toml"
@@ -34,7 +34,7 @@ public enum PolicyFile {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)"
-                : "does not exist; create it (copy Config/escalator.toml) or point ESCALATOR_CONFIG at the right file"
+                : "does not exist; create it (`escalator config > FILE` writes the commented defaults) or point ESCALATOR_CONFIG at the right file"
             throw ConfigurationError(problems: [.init(file: path, path: "", line: nil, message: "the configuration file \(reason)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {

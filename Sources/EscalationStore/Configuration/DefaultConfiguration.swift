@@ -1,3 +1,9 @@
+/// The commented configuration file that states every default of `Policy.standard` (and the
+/// board's settings), as `escalator config` prints it for a team to save beside its store and edit.
+/// A test keeps it equal to the built-in defaults.
+public enum DefaultConfiguration {
+    /// The file's text.
+    public static let text = #"""
 # Escalator routing rules
 # =======================
 #
@@ -310,3 +316,5 @@ theme = "default"
 #   acknowledge = "A"
 #   undo = ["z", "ctrl-z"]
 [board.keys]
+"""#
+}
