@@ -12,15 +12,7 @@ enum BriefView {
         grid.put([Span("Brief ", .columnTitle), Span(e.id.description, .selected), Span("  "), Span(e.account.name, .columnTitle),
                   Span("  "), Span(e.title)], row: 1, column: 1, limit: width - 2)
         let lines = self.lines(e, state: state)
-        let visible = layout.bodyHeight
-        let top = min(sheet.scroll, max(0, lines.count - visible))
-        for (i, line) in lines.dropFirst(top).prefix(visible).enumerated() {
-            grid.put(line, row: layout.bodyTop + i, column: 2, limit: width - 4)
-        }
-        if top + visible < lines.count {
-            let more = "\(Symbols(unicode: state.unicode).down) \(lines.count - top - visible) more"
-            grid.put(more, row: layout.bodyTop + visible - 1, column: width - DisplayWidth.of(more) - 2, role: .dim)
-        }
+        SheetView.drawScrolled(lines, from: sheet.scroll, state: state, into: &grid)
     }
 
     static func maxScroll(_ state: BoardState, sheet: BriefSheet) -> Int {

@@ -5,7 +5,6 @@ import EscalationKit
 /// as tables with small bar charts; stalls and breaches carry their roles.
 enum ReportsView {
     static func draw(_ sheet: ReportsSheet, state: BoardState, into grid: inout ScreenGrid) {
-        let layout = BoardLayout(size: state.size)
         let width = grid.size.width
         var tabs: [Span] = [Span("Reports  ", .columnTitle)]
         for (i, page) in ReportsSheet.Page.allCases.enumerated() {
@@ -14,15 +13,7 @@ enum ReportsView {
         }
         grid.put(tabs, row: 1, column: 1, limit: width - 2)
         let lines = self.lines(sheet, state: state)
-        let visible = layout.bodyHeight
-        let top = min(sheet.scroll, max(0, lines.count - visible))
-        for (i, line) in lines.dropFirst(top).prefix(visible).enumerated() {
-            grid.put(line, row: layout.bodyTop + i, column: 2, limit: width - 4)
-        }
-        if top + visible < lines.count {
-            let more = "\(Symbols(unicode: state.unicode).down) \(lines.count - top - visible) more"
-            grid.put(more, row: layout.bodyTop + visible - 1, column: width - DisplayWidth.of(more) - 2, role: .dim)
-        }
+        SheetView.drawScrolled(lines, from: sheet.scroll, state: state, into: &grid)
     }
 
     static func maxScroll(_ state: BoardState, sheet: ReportsSheet) -> Int {

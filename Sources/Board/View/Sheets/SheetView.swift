@@ -56,4 +56,19 @@ enum SheetView {
         case .medium: .medium
         }
     }
+
+    /// Lines of a scrollable sheet from `scroll`, under its title row, with "↓ N more" when they go on.
+    static func drawScrolled(_ lines: [[Span]], from scroll: Int, state: BoardState, into grid: inout ScreenGrid) {
+        let layout = BoardLayout(size: state.size)
+        let width = grid.size.width
+        let visible = layout.bodyHeight
+        let top = min(scroll, max(0, lines.count - visible))
+        for (i, line) in lines.dropFirst(top).prefix(visible).enumerated() {
+            grid.put(line, row: layout.bodyTop + i, column: 2, limit: width - 4)
+        }
+        if top + visible < lines.count {
+            let more = "\(Symbols(unicode: state.unicode).down) \(lines.count - top - visible) more"
+            grid.put(more, row: layout.bodyTop + visible - 1, column: width - DisplayWidth.of(more) - 2, role: .dim)
+        }
+    }
 }
