@@ -44,7 +44,7 @@ let package = Package(
         // Test helper: writes to, crashes in and watches a store from another process.
         .executableTarget(name: "store-torture", dependencies: ["EscalationKit", "EscalationStore"]),
         // The store benchmark (`swift run -c release store-bench [--large]`); not a test.
-        .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md", "compare.sh"]),
+        .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md", "compare.sh", "compare-perf2.sh"]),
         // The board benchmark (`swift run -c release board-bench`): reducer + render per key press; not a test.
         .executableTarget(name: "board-bench", dependencies: ["Board", "EscalationKit"], path: "Benchmarks/board", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),

@@ -47,8 +47,19 @@ public enum BusinessTime {
         guard end > start else { return 0 }
         switch basis {
         case .calendar: return end.timeIntervalSince(start)
-        case .business: return breakdown(from: start, to: end, calendar: calendar, keeping: 0).workingSeconds
+        case .business: return workingSeconds(from: start.timeIntervalSince1970, to: end.timeIntervalSince1970, calendar: calendar)
         }
+    }
+
+    /// What `breakdown` counts as `workingSeconds`, without listing the days and intervals on the way
+    /// (every clock reading counts twice, so this is the hot path of `list`).
+    static func workingSeconds(from s: Double, to e: Double, calendar: BusinessCalendar) -> Double {
+        var days = WorkingDays(calendar, from: Date(timeIntervalSince1970: s))
+        guard days.hasWorkingTime else { return 0 }
+        let first = days.day(of: s), last = min(days.day(of: e), first + searchLimitDays)
+        var sum = 0.0
+        for number in first...max(first, last) { sum += days.workingSeconds(on: number, from: s, to: e) }
+        return sum
     }
 
     /// The working time between two moments, day by day: what `elapsed` counts, and what it skipped.

@@ -17,33 +17,17 @@ struct Span: Hashable {
 struct WorkingDays {
     let calendar: BusinessCalendar
     private var offsets: ZoneOffsets
-    private let holidayNumbers: Set<Int>
-    /// Sorted, merged working ranges per ISO weekday, in seconds since local midnight.
-    private let weekly: [Int: [(start: Double, end: Double)]]
+    private let tables: CalendarTables
 
     init(_ calendar: BusinessCalendar, from origin: Date) {
         self.calendar = calendar
+        tables = CalendarTables.of(calendar)
         // A local day can begin up to 14 h before its UTC midnight: start learning offsets well before.
-        offsets = ZoneOffsets(zone: calendar.timeZone, from: origin.timeIntervalSince1970 - 2 * DayNumber.secondsPerDay)
-        holidayNumbers = Set(calendar.holidays.map(DayNumber.of))
-        var weekly: [Int: [(start: Double, end: Double)]] = [:]
-        for (weekday, ranges) in calendar.hours {
-            var merged: [(start: Double, end: Double)] = []
-            for range in ranges.sorted(by: { $0.start < $1.start }) {
-                let start = Double(range.start.minutes * 60), end = Double(range.end.minutes * 60)
-                if let last = merged.last, start <= last.end {
-                    merged[merged.count - 1].end = max(last.end, end)
-                } else {
-                    merged.append((start, end))
-                }
-            }
-            weekly[weekday] = merged
-        }
-        self.weekly = weekly
+        offsets = tables.offsets(calendar.timeZone, from: origin.timeIntervalSince1970 - 2 * DayNumber.secondsPerDay)
     }
 
     /// True when some weekday has working time; without it no business deadline is ever reached.
-    var hasWorkingTime: Bool { weekly.values.contains { !$0.isEmpty } }
+    var hasWorkingTime: Bool { tables.hasWorkingTime }
 
     /// The local day (as a day number) on which instant `t` falls.
     mutating func day(of t: Double) -> Int {
@@ -58,8 +42,8 @@ struct WorkingDays {
 
     /// Why a day has no working time, or nil when it has some on the wall clock.
     func closure(of number: Int) -> Closure? {
-        if weekly[DayNumber.weekday(number)]?.isEmpty ?? true { return .nonWorkingDay }
-        if holidayNumbers.contains(number) { return .holiday }
+        if tables.weekly[DayNumber.weekday(number)].isEmpty { return .nonWorkingDay }
+        if !tables.holidayNumbers.isEmpty, tables.holidayNumbers.contains(number) { return .holiday }
         return nil
     }
 
@@ -67,8 +51,13 @@ struct WorkingDays {
 
     /// The working spans of local day `number`, in time order, merged where they touch.
     mutating func spans(on number: Int) -> [Span] {
-        guard closure(of: number) == nil, let ranges = weekly[DayNumber.weekday(number)] else { return [] }
+        guard closure(of: number) == nil else { return [] }
+        let ranges = tables.weekly[DayNumber.weekday(number)]
         let midnight = Double(number) * DayNumber.secondsPerDay
+        // Most days keep one offset throughout: the ranges shifted by it, already sorted and merged.
+        if let offset = offsets.constantOffset(from: midnight - 15 * 3600, to: midnight + DayNumber.secondsPerDay + 13 * 3600) {
+            return ranges.map { Span(start: midnight + $0.start - offset, end: midnight + $0.end - offset) }
+        }
         var result: [Span] = []
         for range in ranges {
             for span in instants(ofWall: midnight + range.start, to: midnight + range.end) {
@@ -80,6 +69,26 @@ struct WorkingDays {
             }
         }
         return result
+    }
+
+    /// The working seconds of local day `number` that lie in `[s, e)` (what `spans` holds there, summed).
+    mutating func workingSeconds(on number: Int, from s: Double, to e: Double) -> Double {
+        guard closure(of: number) == nil else { return 0 }
+        let midnight = Double(number) * DayNumber.secondsPerDay
+        if let offset = offsets.constantOffset(from: midnight - 15 * 3600, to: midnight + DayNumber.secondsPerDay + 13 * 3600) {
+            var sum = 0.0
+            for range in tables.weekly[DayNumber.weekday(number)] {
+                let from = max(midnight + range.start - offset, s), to = min(midnight + range.end - offset, e)
+                if from < to { sum += to - from }
+            }
+            return sum
+        }
+        var sum = 0.0
+        for span in spans(on: number) {
+            let from = max(span.start, s), to = min(span.end, e)
+            if from < to { sum += to - from }
+        }
+        return sum
     }
 
     /// The instants whose wall clock (as seconds since 1970 read as UTC) lies in `[wallStart, wallEnd)`.

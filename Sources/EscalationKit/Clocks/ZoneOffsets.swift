@@ -12,17 +12,43 @@ struct ZoneOffsets {
         var offset: Double
     }
 
+    /// What is known of a zone's offsets: the changes from `origin` up to `knownUntil`.
+    struct Known {
+        var origin: Double
+        /// Offset changes in time order; the first is the offset in force at the origin.
+        var changes: [(at: Double, offset: Double)]
+        /// Every transition before this instant is in `changes`.
+        var knownUntil: Double
+    }
+
     let zone: TimeZone
-    /// Offset changes in time order; the first is the offset in force at the origin.
-    private var changes: [(at: Double, offset: Double)]
-    /// Every transition before this instant is in `changes`.
-    private var knownUntil: Double
+    private var known: Known
+    private var changes: [(at: Double, offset: Double)] { known.changes }
+    /// Where what is learned goes, for the next walk on the same calendar.
+    private let memory: CalendarTables?
 
     /// Offsets from `origin` on; asking about an earlier instant gives the origin's offset.
-    init(zone: TimeZone, from origin: Double) {
+    init(zone: TimeZone, from origin: Double, memory: CalendarTables? = nil) {
         self.zone = zone
-        changes = [(origin, Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: origin))))]
-        knownUntil = origin
+        known = Known(origin: origin, changes: [(origin, Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: origin))))], knownUntil: origin)
+        self.memory = memory
+    }
+
+    /// Offsets as an earlier walk learned them.
+    init(zone: TimeZone, known: Known, memory: CalendarTables?) {
+        self.zone = zone
+        self.known = known
+        self.memory = memory
+    }
+
+    /// The offset in force over all of `[lo, hi)`, or nil when it changes in between.
+    mutating func constantOffset(from lo: Double, to hi: Double) -> Double? {
+        learn(until: hi)
+        var result = changes[0].offset
+        for change in changes.dropFirst() {
+            if change.at <= lo { result = change.offset } else if change.at < hi { return nil } else { break }
+        }
+        return result
     }
 
     /// The offset (seconds east of UTC) in force at instant `t`.
@@ -49,17 +75,19 @@ struct ZoneOffsets {
     }
 
     private mutating func learn(until t: Double) {
-        while knownUntil < t {
-            guard let next = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: knownUntil)) else {
-                knownUntil = .infinity
-                return
+        guard known.knownUntil < t else { return }
+        while known.knownUntil < t {
+            guard let next = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: known.knownUntil)) else {
+                known.knownUntil = .infinity
+                break
             }
             let at = next.timeIntervalSince1970
             // Ask a second after the transition: the instant itself is where the zone's rules meet.
             let offset = Double(zone.secondsFromGMT(for: next.addingTimeInterval(1)))
-            if offset != changes[changes.count - 1].offset { changes.append((at, offset)) }
-            knownUntil = at
+            if offset != changes[changes.count - 1].offset { known.changes.append((at, offset)) }
+            known.knownUntil = at
         }
+        memory?.remember(known)
     }
 }
 

@@ -29,8 +29,9 @@ enum EscalationLines {
     }
 
     /// Decodes and replays `lines` of `bytes` in parallel; the first damaged line (by position) is the error.
-    /// `firstLine` is the file line number of `lines[0]`.
-    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String) throws(StoreError) -> [Escalation] {
+    /// `firstLine` is the file line number of `lines[0]`. `checked` says a checksum over the whole file
+    /// already matched (the snapshot's header), so the lines' own checksums cannot fail and are not recomputed.
+    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String, checked: Bool = false) throws(StoreError) -> [Escalation] {
         let ranges = Array(lines)
         guard !ranges.isEmpty else { return [] }
         let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, ranges.count / 64))
@@ -41,7 +42,7 @@ enum EscalationLines {
             for index in (worker * chunk)..<min(ranges.count, (worker + 1) * chunk) {
                 let range = ranges[index]
                 let location = "line \(firstLine + index) (byte \(range.lowerBound))"
-                let result = decodeOne(bytes[range], schema: schema, decoder: decoder, path: path, location: location)
+                let result = decodeOne(bytes[range], schema: schema, decoder: decoder, path: path, location: location, checked: checked)
                 switch result {
                 case .success(let e): results.set(index, e)
                 case .failure(let error): results.fail(worker, index, error); return
@@ -52,9 +53,9 @@ enum EscalationLines {
         return results.takeValues()
     }
 
-    private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder, path: String, location: String) -> Result<Escalation, StoreError> {
+    private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder, path: String, location: String, checked: Bool) -> Result<Escalation, StoreError> {
         let payload: ArraySlice<UInt8>
-        switch CheckedLine.payload(of: line, field: "escalation") {
+        switch CheckedLine.payload(of: line, field: "escalation", verifying: !checked) {
         case .success(let p): payload = p
         case .failure(let problem): return .failure(.damaged(path: path, location: location, reason: problem.reason))
         }

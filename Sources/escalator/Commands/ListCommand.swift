@@ -38,10 +38,12 @@ struct ListCommand: ParsableCommand {
             let urgency = attentions.map { $0.urgency(at: now) }
             order.sort { l, r in
                 if attentions[l].status != attentions[r].status { return attentions[l].status < attentions[r].status }
-                return urgency[l] < urgency[r]
+                if urgency[l] != urgency[r] { return urgency[l] < urgency[r] }
+                // Ties (e.g. deadlines at the same end of day) by id: the store's order is a dictionary's.
+                return escalations[l].id < escalations[r].id
             }
             if json {
-                try JSONOutput.printArray(parallelMap(order) { EscalationSummary(escalations[$0], attention: attentions[$0], at: now) })
+                JSONOutput.printArray(parallelMap(order) { EscalationSummary(escalations[$0], attention: attentions[$0], at: now) })
                 return
             }
             let rows = order.map { (escalations[$0], attentions[$0]) }

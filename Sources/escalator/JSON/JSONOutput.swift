@@ -15,23 +15,22 @@ enum JSONOutput {
         return encoder
     }
 
-    /// The same bytes as `print(values)`, encoded on every core in chunks and joined.
-    static func printArray<T: Encodable & Sendable>(_ values: [T]) throws {
+    /// The same bytes as `print(values)`, written by hand on every core in chunks and joined.
+    static func printArray<T: PrettyJSONWritable & Sendable>(_ values: [T]) {
         let chunks = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, values.count / 512))
-        guard chunks > 1 else { return try print(values) }
         let size = (values.count + chunks - 1) / chunks
         let parts = parallelMap(Array(0..<chunks), chunks: chunks) { chunk in
-            Result { try encoder().encode(Array(values[(chunk * size)..<Swift.min(values.count, (chunk + 1) * size)])) }
+            PrettyJSON.elements(values[(chunk * size)..<Swift.min(values.count, (chunk + 1) * size)])
         }
-        // Each part is "[\n" + elements + "\n]": keep the elements, joined as one array writes them.
-        var out = Data("[\n".utf8)
-        for (index, part) in parts.enumerated() {
-            let bytes = try part.get()
-            if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(bytes.dropFirst(2).dropLast(2))
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(16) { $0 + $1.count })
+        out += PrettyJSON.arrayHead(empty: values.isEmpty)
+        for (index, part) in parts.enumerated() where !part.isEmpty {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += part
         }
-        out.append(contentsOf: "\n]\n".utf8)
-        FileHandle.standardOutput.write(out)
+        out += Array("\n]\n".utf8)
+        FileHandle.standardOutput.write(Data(out))
     }
 
     static func print<T: Encodable>(_ value: T) throws {
