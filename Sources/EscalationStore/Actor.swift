@@ -22,10 +22,9 @@ public struct Context: Sendable {
 
     /// Reads the environment; fails on an ESCALATOR_NOW that does not parse.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem) -> Context {
-        let actor = environment["ESCALATOR_USER"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? String(cString: getlogin() ?? strdup("unknown"))
+        let named = ["ESCALATOR_USER", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        let login: String? = getlogin().map { String(cString: $0) }
+        let actor = named ?? login ?? "unknown"
         guard let text = environment["ESCALATOR_NOW"], !text.isEmpty else { return Context(actor: actor, now: Date()) }
         guard let now = ISOTime.parse(text) else { throw .badNow(text) }
         return Context(actor: actor, now: now)

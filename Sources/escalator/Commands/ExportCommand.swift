@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
             let all = (Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())).sorted { $0.id < $1.id }
             switch format {
             case .json:
-                let data = try ExportFile.encoder().encode(ExportFile(exportedAt: session.now, escalations: all))
+                let data = try JSONOutput.encoder().encode(ExportFile(exportedAt: session.now, escalations: all))
                 FileHandle.standardOutput.write(data)
                 FileHandle.standardOutput.write(Data("\n".utf8))
             case .csv:

@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw Failure.badInput("Cannot read \(safe(file)).") }
         let export: ExportFile
         do {
-            export = try ExportFile.decoder().decode(ExportFile.self, from: data)
+            export = try JSONInput.decoder().decode(ExportFile.self, from: data)
         } catch let error as DecodingError {
             throw Failure.badInput("\(safe(file)) is not an Escalator export: \(JSONProblem.describe(error)).")
         }

@@ -61,10 +61,9 @@ struct ShowCommand: ParsableCommand {
 
     /// A time in the team's zone, "2026-03-10 09:40".
     static func local(_ date: Date, _ session: Session) -> String {
-        let f = DateFormatter()
-        f.timeZone = session.policy.calendar.timeZone
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = session.policy.calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }
 }

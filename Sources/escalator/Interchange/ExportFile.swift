@@ -9,10 +9,6 @@ struct ExportFile: Codable {
     var exportedAt: Date
     var escalations: [Escalation]
 
-    static func encoder() -> JSONEncoder { JSONOutput.encoder() }
-
-    static func decoder() -> JSONDecoder { JSONInput.decoder() }
-
     /// The events that recreate `e` exactly, from its history.
     static func events(recreating e: Escalation) -> [Event] {
         e.history.enumerated().map { index, entry in
