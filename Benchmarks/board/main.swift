@@ -64,6 +64,24 @@ func scenario(count: Int, open: Int) {
     }
     show("clock tick (1 s) → frame", ticks)
 
+    // Another process's commit arriving through the watcher: one note on an open card, then the frame.
+    var changes: [Double] = []
+    let lifecycle = Lifecycle(policy: .standard)
+    let targets = ledger.escalations.values.filter(\.isOpen).map(\.id).sorted().prefix(50)
+    var live = ledger
+    for i in 0..<(quick ? 20 : 100) {
+        let id = targets[targets.index(targets.startIndex, offsetBy: i % targets.count)]
+        var event = try! lifecycle.decide(.note("bench \(i)"), on: id, in: live, at: moment, actor: "other")
+        event.sequence = live.lastSequence + 1
+        try! live.apply(event)
+        let snapshot = live
+        changes.append(timed {
+            _ = state.handle(.storeChanged([event], reloaded: false, ledger: snapshot))
+            _ = BoardView.render(state)
+        })
+    }
+    show("other process's change → frame", changes)
+
     // WALLBOARD-BEGIN
     var wall = BoardState(ledger: ledger, policy: .standard, now: now, storeName: "bench", size: size)
     wall.wallboard = Wallboard()

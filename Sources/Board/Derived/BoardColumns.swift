@@ -10,23 +10,38 @@ public struct BoardColumns: Sendable {
     public init(ledger: Ledger, policy: Policy, now: Date) {
         let clocks = Clocks(policy: policy)
         let closedCutoff = now.addingTimeInterval(-Double(policy.recentlyClosedDays) * 86_400)
-        var groups: [Status: [Escalation]] = [:]
+        var keys: [Status: [Key]] = [:]
         for e in ledger.escalations.values {
             if e.status == .closed, (e.closedAt ?? e.createdAt) < closedCutoff { continue }
-            groups[clocks.status(of: e, at: now), default: []].append(e)
+            keys[clocks.status(of: e, at: now), default: []].append(Key(e))
         }
-        self.init(groups: groups)
+        self.init(keys: keys, ledger: ledger)
     }
 
-    /// Columns from escalations already grouped by the status shown, each put in the column's order.
-    init(groups: [Status: [Escalation]]) {
-        var groups = groups
-        for key in groups.keys {
-            groups[key]!.sort { a, b in
-                if a.severity != b.severity { return a.severity < b.severity }
-                if a.createdAt != b.createdAt { return a.createdAt < b.createdAt }
-                return a.id < b.id
-            }
+    /// What a column is ordered by: the most severe first, then the oldest, then the id.
+    struct Key: Comparable {
+        var severity: Severity
+        var createdAt: Date
+        var id: EscalationID
+
+        init(_ e: Escalation) {
+            severity = e.severity
+            createdAt = e.createdAt
+            id = e.id
+        }
+
+        static func < (a: Key, b: Key) -> Bool {
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.createdAt != b.createdAt { return a.createdAt < b.createdAt }
+            return a.id < b.id
+        }
+    }
+
+    /// Columns from the keys of the escalations each shows; sorted here, then read from `ledger`.
+    init(keys: [Status: [Key]], ledger: Ledger) {
+        var groups: [Status: [Escalation]] = [:]
+        for (status, column) in keys {
+            groups[status] = column.sorted().compactMap { ledger[$0.id] }
         }
         byStatus = groups
     }
