@@ -10,6 +10,13 @@ extension Store {
     /// with its empty journal: new snapshot to a temp file (fsync), new journal (fsync), previous
     /// snapshot kept, rename, fsync the directory, and only then the old journal goes.
     func compactLocked() throws(StoreError) {
+        if focused != nil {
+            // A snapshot written from a focused ledger would drop every other escalation: read it all.
+            let whole = try LoadedStore.load(layout, directory: directory)
+            state = whole.ledger
+            position = whole.position
+            focused = nil
+        }
         let old = position.generation
         let generation = old + 1
         let archived = archivable()

@@ -42,7 +42,7 @@ extension Store {
         let bytes = try journal.read(from: base)
         let scan = try JournalScan.read(bytes, base: base, lineCount: position.journalLines, schema: position.journalSchema, path: path, generation: position.generation)
         var next = state
-        try LoadedStore.replay(scan, onto: &next, path: path)
+        try LoadedStore.replay(scan, onto: &next, path: path, focus: focused)
         state = next
         position.journalEnd = scan.end
         position.journalLines = scan.lineCount
@@ -55,7 +55,7 @@ extension Store {
     /// Starts over from the current snapshot; returns the journal's events newer than what we had.
     func reload() throws(StoreError) -> (events: [Event], reloaded: Bool) {
         let before = state.lastSequence
-        let loaded = try LoadedStore.load(layout, directory: directory)
+        let loaded = try LoadedStore.load(layout, directory: directory, focus: focused)
         state = loaded.ledger
         position = loaded.position
         let path = layout.journal(position.generation)

@@ -24,8 +24,12 @@ public final class Store: @unchecked Sendable {
         set { mutex.withLock { _compactionThreshold = newValue } }
     }
 
-    /// The open and recently closed escalations as of the last read or write.
+    /// The open and recently closed escalations as of the last read or write (only the focused
+    /// ones, and any created since, when the store was opened with a focus).
     public var ledger: Ledger { mutex.withLock { state } }
+
+    /// The escalations this store was opened for, or nil when it holds them all.
+    public var focus: Set<EscalationID>? { mutex.withLock { focused } }
 
     let layout: StoreLayout
     let mutex = NSLock()
@@ -33,10 +37,13 @@ public final class Store: @unchecked Sendable {
     var position: JournalPosition
     var _lockTimeout: Duration = .seconds(5)
     var _compactionThreshold = 4 << 20
+    /// Set by a focused open; cleared when a compaction had to read the whole store.
+    var focused: Set<EscalationID>?
     private var writeLock: StoreLock?
 
-    init(directory: URL, policy: Policy, loaded: LoadedStore) {
+    init(directory: URL, policy: Policy, loaded: LoadedStore, focus: Set<EscalationID>? = nil) {
         self.directory = directory.standardizedFileURL
+        self.focused = focus
         self.policy = policy
         self.layout = StoreLayout(directory)
         self.state = loaded.ledger
@@ -48,6 +55,15 @@ public final class Store: @unchecked Sendable {
         let layout = StoreLayout(directory)
         guard FileFacts.exists(layout.snapshot) else { throw .notFound(directory) }
         return Store(directory: directory, policy: policy, loaded: try LoadedStore.load(layout, directory: directory))
+    }
+
+    /// Opens an existing store for a command about a few escalations: only their lines of the
+    /// snapshot are decoded, so the cost barely grows with the store. Commits, the journal and the
+    /// lock work as usual; a compaction first reads the whole store.
+    public static func open(at directory: URL, policy: Policy, focus: Set<EscalationID>) throws(StoreError) -> Store {
+        let layout = StoreLayout(directory)
+        guard FileFacts.exists(layout.snapshot) else { throw .notFound(directory) }
+        return Store(directory: directory, policy: policy, loaded: try LoadedStore.load(layout, directory: directory, focus: focus), focus: focus)
     }
 
     /// Creates an empty store: private (0700/0600), or shared with a group (setgid 2770, files 0660).

@@ -46,6 +46,18 @@ public struct Ledger: Hashable, Codable, Sendable {
         lastSequence = event.sequence
     }
 
+    /// Steps over an event of an escalation this ledger does not hold, keeping the sequence: a reader
+    /// that loaded only some escalations (one command about one escalation) passes the others' events.
+    public mutating func pass(over event: Event) throws(ReplayError) {
+        guard event.sequence == lastSequence + 1 else {
+            throw ReplayError(sequence: event.sequence, reason: "expected sequence \(lastSequence + 1)")
+        }
+        if case .created = event.change {
+            lastNumberByYear[event.escalation.year] = max(lastNumberByYear[event.escalation.year] ?? 0, event.escalation.number)
+        }
+        lastSequence = event.sequence
+    }
+
     /// Removes escalations (to move them to the archive) while keeping their ids reserved.
     public mutating func remove(_ ids: some Sequence<EscalationID>) {
         for id in ids { escalations[id] = nil }

@@ -18,6 +18,13 @@ enum EscalationLines {
         }
     }
 
+    /// Whether a line (without its newline) holds escalation `id`: the encoder writes keys in order,
+    /// so a line ends with `"id":"ESC-2026-0042"}}` (schema 2 on). A cheap test, no decoding.
+    static func line(_ line: ArraySlice<UInt8>, holds id: EscalationID) -> Bool {
+        let tail = Array(",\"id\":\"\(id)\"}}".utf8)
+        return line.count > tail.count && line.suffix(tail.count).elementsEqual(tail)
+    }
+
     /// The lines of many escalations, encoded on every core.
     static func encode(_ escalations: [Escalation], schema: Int) throws(StoreError) -> [UInt8] {
         let lines = parallelMap(escalations, minimumChunk: 64, state: { StoreCoding.encoder(schema: schema) }) { encoder, escalation in

@@ -15,8 +15,10 @@ struct SnapshotFile {
         return header.line() + body
     }
 
-    /// Reads a snapshot; any damage is an error naming the path and where.
-    static func read(_ bytes: [UInt8], path: String) throws(StoreError) -> SnapshotFile {
+    /// Reads a snapshot; any damage is an error naming the path and where. With `focus`, only those
+    /// escalations are decoded, each checked against its own line's checksum; the rest of the file
+    /// is left to readers of the whole (the board, `list`, `doctor`), which report any damage there.
+    static func read(_ bytes: [UInt8], path: String, focus: Set<EscalationID>? = nil) throws(StoreError) -> SnapshotFile {
         let lines = Lines(bytes)
         guard let first = lines.complete.first else {
             throw .damaged(path: path, location: "byte 0", reason: bytes.isEmpty ? "the snapshot is empty" : "the snapshot has no complete header line")
@@ -30,6 +32,14 @@ struct SnapshotFile {
         }
         guard lines.complete.count == count + 1 else {
             throw .damaged(path: path, location: "line \(lines.complete.count)", reason: "the header announces \(count) escalations, the file holds \(lines.complete.count - 1)")
+        }
+        if let focus, header.schemaVersion >= 2 {
+            var escalations: [Escalation] = []
+            for (index, line) in lines.complete.enumerated().dropFirst() where focus.contains(where: { EscalationLines.line(bytes[line], holds: $0) }) {
+                escalations += try EscalationLines.decode(bytes, lines: [line], firstLine: index + 1, schema: header.schemaVersion, path: path)
+            }
+            return SnapshotFile(generation: generation,
+                                ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
         }
         let actual = Checksum.of(bytes[(first.upperBound + 1)...])
         guard actual == sum else {

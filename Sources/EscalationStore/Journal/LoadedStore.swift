@@ -20,13 +20,14 @@ struct LoadedStore {
     var position: JournalPosition
 
     /// Reads the snapshot and its whole journal; retries when a compaction replaces them meanwhile.
-    static func load(_ layout: StoreLayout, directory: URL) throws(StoreError) -> LoadedStore {
+    /// With `focus`, the ledger holds only those escalations (and any the journal creates).
+    static func load(_ layout: StoreLayout, directory: URL, focus: Set<EscalationID>? = nil) throws(StoreError) -> LoadedStore {
         var attempt = 0
         while true {
             attempt += 1
             guard let file = try Descriptor.openIfPresent(layout.snapshot) else { throw .notFound(directory) }
             let inode = try file.inode
-            let snapshot = try SnapshotFile.read(try file.read(from: 0), path: layout.snapshot)
+            let snapshot = try SnapshotFile.read(try file.read(from: 0), path: layout.snapshot, focus: focus)
             let journalPath = layout.journal(snapshot.generation)
             guard let journal = try Descriptor.openIfPresent(journalPath) else {
                 if FileFacts.inode(layout.snapshot) != inode, attempt < 20 { continue }
@@ -38,16 +39,28 @@ struct LoadedStore {
             guard scan.lineCount > 0 else {
                 throw .damaged(path: journalPath, location: "line 1", reason: "the journal has no header line")
             }
-            try replay(scan, onto: &ledger, path: journalPath)
+            try replay(scan, onto: &ledger, path: journalPath, focus: focus)
             return LoadedStore(ledger: ledger, position: JournalPosition(generation: snapshot.generation, snapshotInode: inode,
                                                                           journalEnd: scan.end, journalLines: scan.lineCount, journalSchema: scan.schema))
         }
     }
 
-    /// Applies scanned events; a sequence gap or an impossible event is damage at its line.
-    static func replay(_ scan: JournalScan, onto ledger: inout Ledger, path: String) throws(StoreError) {
+    private static func creates(_ event: Event) -> Bool {
+        if case .created = event.change { return true }
+        return false
+    }
+
+    /// Applies scanned events; a sequence gap or an impossible event is damage at its line. With
+    /// `focus`, events of escalations outside it that the ledger does not hold are passed over.
+    static func replay(_ scan: JournalScan, onto ledger: inout Ledger, path: String, focus: Set<EscalationID>? = nil) throws(StoreError) {
         for (index, event) in scan.events.enumerated() {
-            do { try ledger.apply(event) } catch {
+            do {
+                if let focus, !focus.contains(event.escalation), ledger[event.escalation] == nil, !creates(event) {
+                    try ledger.pass(over: event)
+                } else {
+                    try ledger.apply(event)
+                }
+            } catch {
                 let reason = event.sequence != ledger.lastSequence + 1
                     ? "sequence gap: expected event \(ledger.lastSequence + 1), found \(event.sequence)"
                     : "event \(event.sequence) cannot be replayed: \(error.reason)"

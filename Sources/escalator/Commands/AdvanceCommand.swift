@@ -15,7 +15,7 @@ struct AdvanceCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             try reportChange(try session.commit(.advance(resolution: resolution), on: id), in: session, json: options.json)
         }
     }

@@ -11,7 +11,7 @@ struct BackCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             try reportChange(try session.commit(.back(reason: reason), on: id), in: session, json: options.json)
         }
     }

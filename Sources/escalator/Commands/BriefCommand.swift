@@ -14,7 +14,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(storeOptions)
+            let session = try Session.open(storeOptions, focus: id)
             let document = BriefDocument(try session.escalation(id), at: session.now, policy: session.policy)
             switch format {
             case .markdown: print(safeBlock(document.markdown))

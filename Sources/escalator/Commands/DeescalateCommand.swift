@@ -21,7 +21,7 @@ struct DeescalateCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(storeOptions)
+            let session = try Session.open(storeOptions, focus: id)
             var e = try session.escalation(id)
             let changes = rootCause != nil || fix != nil || customerConfirmed || monitoringComplete || learning != nil
             if changes {

@@ -11,7 +11,7 @@ struct LinkCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             try reportChange(try session.commit(.link(pattern: pattern), on: id), in: session, json: options.json)
         }
     }

@@ -16,7 +16,7 @@ struct ReopenCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             let closed = try session.escalation(id)
             let event: Event
             if session.store.ledger[closed.id] != nil {

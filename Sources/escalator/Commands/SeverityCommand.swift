@@ -12,7 +12,7 @@ struct SeverityCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             try reportChange(try session.commit(.severity(level, reason: reason), on: id), in: session, json: options.json)
         }
     }

@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(storeOptions)
+            let session = try Session.open(storeOptions, focus: id)
             let e = try session.escalation(id)
             let now = session.now
             if json {

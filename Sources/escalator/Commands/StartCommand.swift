@@ -10,7 +10,7 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             try reportChange(try session.commit(.start, on: id), in: session, json: options.json)
         }
     }

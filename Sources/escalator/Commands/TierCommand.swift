@@ -17,7 +17,7 @@ struct TierCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try check()
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             try reportChange(try session.commit(.tier(Tier(rawValue: tier)!, reason: reason), on: id), in: session, json: options.json)
         }
     }

@@ -15,7 +15,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             let e = try session.escalation(id)
             guard let mine = e.history.last(where: { entry in
                 if case .undone = entry.change { return false }

@@ -16,7 +16,7 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(options.storeOptions)
+            let session = try Session.open(options.storeOptions, focus: id)
             let command: Command = customer ? .customerUpdate(note) : .note(note)
             try reportChange(try session.commit(command, on: id), in: session, json: options.json)
         }

@@ -21,13 +21,19 @@ struct Session {
     var now: Date { context.now }
     var clocks: Clocks { Clocks(policy: policy) }
 
-    /// Opens an existing store; a missing one is an error that says how to make one.
-    static func open(_ options: StoreOptions) throws -> Session {
+    /// Opens an existing store; a missing one is an error that says how to make one. A command about
+    /// one escalation names it as `focus`, so only that escalation is read (see `Store.open(at:policy:focus:)`).
+    static func open(_ options: StoreOptions, focus: String? = nil) throws -> Session {
         let context = try Context.fromEnvironment()
         let directory = options.directory
         let policy = try loadPolicy(for: directory)
         do {
-            let store = try Store.open(at: directory, policy: policy)
+            let store: Store
+            if let focus, let id = EscalationID(focus) {
+                store = try Store.open(at: directory, policy: policy, focus: [id])
+            } else {
+                store = try Store.open(at: directory, policy: policy)
+            }
             applyLockTimeout(store)
             return Session(store: store, policy: policy, context: context)
         } catch .notFound {
