@@ -69,13 +69,12 @@ struct Lines {
     init(_ bytes: [UInt8]) {
         var lineStart = 0
         bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            while i < buffer.count {
-                if buffer[i] == 10 {
-                    complete.append(lineStart..<i)
-                    lineStart = i + 1
-                }
-                i += 1
+            guard let base = buffer.baseAddress else { return }
+            // memchr finds newlines many bytes at a time: the snapshot is megabytes of long lines.
+            while lineStart < buffer.count, let hit = memchr(base + lineStart, 10, buffer.count - lineStart) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                complete.append(lineStart..<i)
+                lineStart = i + 1
             }
         }
         if lineStart < bytes.count { unterminated = lineStart..<bytes.count }
