@@ -79,12 +79,14 @@ extension Store {
             event.sequence = state.lastSequence + 1 + index
             return event
         }
-        // Encoding dominates a big batch (demo data, imports): on every core, each with its own coders.
-        let encoded = parallelMap(numbered, state: { (StoreCoding.encoder(schema: schema), StoreCoding.decoder(schema: schema)) }) { coders, event in
+        // Encoding dominates a big batch (demo data, imports): on every core, with the hand-written
+        // writer (which also rounds the times as replay will read them); JSONEncoder for what it declines.
+        let encoded = parallelMap(numbered, state: { Coders(schema: schema) }) { coders, event in
             Result { () throws -> (payload: [UInt8], canonical: Event) in
-                let payload = Array(try coders.0.encode(event))
+                if schema >= 2, let fast = FastWrite.event(event) { return fast }
+                let payload = Array(try coders.encoder.encode(event))
                 // What replay will read (times to the millisecond): memory and disk must agree.
-                let canonical = try (schema >= 2 ? FastRead.event(payload[...]) : nil) ?? coders.1.decode(Event.self, from: Data(payload))
+                let canonical = try (schema >= 2 ? FastRead.event(payload[...]) : nil) ?? coders.decoder.decode(Event.self, from: Data(payload))
                 return (payload, canonical)
             }
         }
@@ -116,4 +118,12 @@ extension Store {
     private func compactIfNeeded() throws(StoreError) {
         if position.journalEnd > _compactionThreshold { try compactLocked() }
     }
+}
+
+/// A worker's JSONEncoder and JSONDecoder, made only when the fast writer declines an event.
+private final class Coders {
+    let schema: Int
+    lazy var encoder = StoreCoding.encoder(schema: schema)
+    lazy var decoder = StoreCoding.decoder(schema: schema)
+    init(schema: Int) { self.schema = schema }
 }
