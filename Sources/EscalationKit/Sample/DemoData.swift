@@ -5,7 +5,8 @@ import Foundation
 /// months as a real team's store looks. The same seed always gives the same events.
 public enum DemoData {
     /// Events for `count` escalations of which about `open` are still open at `now`, in journal order (sequence from 1).
-    public static func events(count: Int, open: Int, seed: UInt64, now: Date, policy: Policy) -> [Event] {
+    /// `progress` hears how many escalations have their stories written, every thousand or so.
+    public static func events(count: Int, open: Int, seed: UInt64, now: Date, policy: Policy, progress: (Int) -> Void = { _ in }) -> [Event] {
         var rng = SeededRandom(seed: seed)
         let zone = policy.calendar.timeZone
         let accounts = DemoAccounts.make(using: &rng, renewalAround: CalendarDay(now, in: zone))
@@ -28,7 +29,8 @@ public enum DemoData {
         stamped.reserveCapacity(count * 11)
         var numberByYear: [Int: Int] = [:]
         var order = 0
-        for plan in plans {
+        for (index, plan) in plans.enumerated() {
+            if index % 1024 == 0 { progress(index) }
             let year = CalendarDay(plan.start, in: zone).year
             let number = (numberByYear[year] ?? 0) + 1
             numberByYear[year] = number
@@ -40,6 +42,7 @@ public enum DemoData {
                 order += 1
             }
         }
+        progress(count)
         stamped.sort { ($0.time, $0.order) < ($1.time, $1.order) }
         return stamped.enumerated().map { index, item in
             var event = item.event
