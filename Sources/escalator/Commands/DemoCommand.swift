@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create a store full of realistic sample escalations.",
-        discussion: "Accounts with ARR, segments and renewal dates; escalations across every category, severity, tier and status, each with a history. By default about a tenth are open and the rest closed over the past months. The same --seed gives the same store."
+        discussion: "Accounts with ARR, segments and renewal dates; escalations across every category, severity, tier and status, each with a history. By default about a tenth are open and the rest closed over the past months (at most three years back, however many there are). The same --seed gives the same store."
     )
 
     @Option(help: "How many escalations.") var count = 200
