@@ -23,15 +23,17 @@ extension Store {
     }
 
     /// Appends many prepared events at once, all or nothing (demo data, imports). Sequence numbers
-    /// are assigned here; the events must replay onto the current ledger.
+    /// are assigned here; the events must replay onto the current ledger. `compacting` folds them
+    /// into a fresh snapshot under the same lock (a bulk load then costs one compaction, not two);
+    /// `progress` hears how many events are encoded so far, every few thousand.
     @discardableResult
-    public func commitBatch(_ events: [Event]) throws(StoreError) -> [Event] {
+    public func commitBatch(_ events: [Event], compacting: Bool = false, progress: (Int) -> Void = { _ in }) throws(StoreError) -> [Event] {
         mutex.lock()
         defer { mutex.unlock() }
         return try withWriteLock { () throws(StoreError) -> [Event] in
             _ = try catchUp(underLock: true)
-            let committed = try append(events)
-            try compactIfNeeded()
+            let committed = try append(events, progress: progress)
+            if compacting { try compactLocked() } else { try compactIfNeeded() }
             return committed
         }
     }
@@ -66,7 +68,7 @@ extension Store {
     }
 
     /// Numbers, checks and appends events (the caller holds both locks and has caught up).
-    private func append(_ events: [Event]) throws(StoreError) -> [Event] {
+    private func append(_ events: [Event], progress: (Int) -> Void = { _ in }) throws(StoreError) -> [Event] {
         guard !events.isEmpty else { return [] }
         // In the journal's own schema: an old store's journal stays in one schema until compaction.
         let schema = position.journalSchema
@@ -79,26 +81,33 @@ extension Store {
             event.sequence = state.lastSequence + 1 + index
             return event
         }
-        // Encoding dominates a big batch (demo data, imports): on every core, each with its own coders.
-        let encoded = parallelMap(numbered, state: { (StoreCoding.encoder(schema: schema), StoreCoding.decoder(schema: schema)) }) { coders, event in
-            Result { () throws -> (payload: [UInt8], canonical: Event) in
-                let payload = Array(try coders.0.encode(event))
-                // What replay will read (times to the millisecond): memory and disk must agree.
-                let canonical = try (schema >= 2 ? FastRead.event(payload[...]) : nil) ?? coders.1.decode(Event.self, from: Data(payload))
-                return (payload, canonical)
+        // Encoding dominates a big batch (demo data, imports): on every core, with the hand-written
+        // writer (which also rounds the times as replay will read them); JSONEncoder for what it declines.
+        // In slices, so a long batch can report progress between them.
+        for slice in stride(from: 0, to: numbered.count, by: Self.progressSlice) {
+            let part = Array(numbered[slice..<min(numbered.count, slice + Self.progressSlice)])
+            let encoded = parallelMap(part, state: { Coders(schema: schema) }) { coders, event in
+                Result { () throws -> (payload: [UInt8], canonical: Event) in
+                    if schema >= 2, let fast = FastWrite.event(event) { return fast }
+                    let payload = Array(try coders.encoder.encode(event))
+                    // What replay will read (times to the millisecond): memory and disk must agree.
+                    let canonical = try (schema >= 2 ? FastRead.event(payload[...]) : nil) ?? coders.decoder.decode(Event.self, from: Data(payload))
+                    return (payload, canonical)
+                }
             }
-        }
-        for result in encoded {
-            let payload: [UInt8]
-            let canonical: Event
-            do { (payload, canonical) = try result.get() } catch {
-                throw .rejected(LifecycleError(.invalidValue, "The event cannot be written: \(error)"))
+            for result in encoded {
+                let payload: [UInt8]
+                let canonical: Event
+                do { (payload, canonical) = try result.get() } catch {
+                    throw .rejected(LifecycleError(.invalidValue, "The event cannot be written: \(error)"))
+                }
+                do { try next.apply(canonical) } catch {
+                    throw .rejected(LifecycleError(.invalidValue, "The event does not fit the store: \(error)"))
+                }
+                bytes += CheckedLine.encode(field: "event", payload: payload)
+                committed.append(canonical)
             }
-            do { try next.apply(canonical) } catch {
-                throw .rejected(LifecycleError(.invalidValue, "The event does not fit the store: \(error)"))
-            }
-            bytes += CheckedLine.encode(field: "event", payload: payload)
-            committed.append(canonical)
+            progress(committed.count)
         }
         let path = layout.journal(position.generation)
         let journal = try Descriptor.open(path, O_WRONLY | O_APPEND)
@@ -113,7 +122,18 @@ extension Store {
         return committed
     }
 
+    /// Events encoded between two progress reports: large enough to keep every core busy.
+    private static let progressSlice = 16_384
+
     private func compactIfNeeded() throws(StoreError) {
         if position.journalEnd > _compactionThreshold { try compactLocked() }
     }
+}
+
+/// A worker's JSONEncoder and JSONDecoder, made only when the fast writer declines an event.
+private final class Coders {
+    let schema: Int
+    lazy var encoder = StoreCoding.encoder(schema: schema)
+    lazy var decoder = StoreCoding.decoder(schema: schema)
+    init(schema: Int) { self.schema = schema }
 }

@@ -21,4 +21,15 @@ import Testing
         #expect(Set(ledger.escalations.values.map(\.status)).count >= 4)
         #expect(DemoData.events(count: 300, open: 30, seed: 8, now: now, policy: .standard) != a)
     }
+
+    @Test func aBigStoreReachesBackAtMostThreeYears() throws {
+        let events = DemoData.events(count: 12_000, open: 600, seed: 7, now: now, policy: .standard)
+        let oldest = try #require(events.first?.time)
+        let years = now.timeIntervalSince(oldest) / 86_400 / 365
+        // Spread over the whole span, not squeezed into a few months, nor reaching back decades.
+        #expect(years > 2.9 && years <= 3.01, "\(years)")
+        var ledger = Ledger()
+        for event in events { try ledger.apply(event) }
+        #expect(ledger.lastNumberByYear.keys.sorted() == [2023, 2024, 2025, 2026])
+    }
 }

@@ -25,10 +25,16 @@ enum EscalationLines {
         return line.count > tail.count && line.suffix(tail.count).elementsEqual(tail)
     }
 
-    /// The lines of many escalations, encoded on every core.
+    /// The lines of many escalations, encoded on every core (schema 2 by the hand-written writer, whose
+    /// bytes are JSONEncoder's; JSONEncoder, made only when needed, for schema 1 and what it declines).
     static func encode(_ escalations: [Escalation], schema: Int) throws(StoreError) -> [UInt8] {
-        let lines = parallelMap(escalations, minimumChunk: 64, state: { StoreCoding.encoder(schema: schema) }) { encoder, escalation in
-            Result { () throws(StoreError) -> [UInt8] in try encode(escalation, with: encoder) }
+        let lines = parallelMap(escalations, minimumChunk: 64, state: { LazyEncoder(schema: schema) }) { encoder, escalation in
+            Result { () throws(StoreError) -> [UInt8] in
+                if schema >= 2, let payload = FastWrite.storedEscalation(id: escalation.id, history: escalation.history) {
+                    return CheckedLine.encode(field: "escalation", payload: payload)
+                }
+                return try encode(escalation, with: encoder.encoder)
+            }
         }
         var bytes: [UInt8] = []
         for line in lines { bytes += try line.get() }
@@ -119,5 +125,12 @@ enum EscalationLines {
         var firstError: StoreError? { errors.compactMap { $0 }.min { $0.0 < $1.0 }?.1 }
         /// The decoded escalations, moved out of their slots (an escalation is large: copying shows).
         func takeValues() -> [Escalation] { (0..<count).compactMap { slots[$0].take() } }
+    }
+
+    /// A worker's JSONEncoder, made on first use.
+    private final class LazyEncoder {
+        let schema: Int
+        lazy var encoder = StoreCoding.encoder(schema: schema)
+        init(schema: Int) { self.schema = schema }
     }
 }

@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create a store full of realistic sample escalations.",
-        discussion: "Accounts with ARR, segments and renewal dates; escalations across every category, severity, tier and status, each with a history. By default about a tenth are open and the rest closed over the past months. The same --seed gives the same store."
+        discussion: "Accounts with ARR, segments and renewal dates; escalations across every category, severity, tier and status, each with a history. By default about a tenth are open and the rest closed over the past months (at most three years back, however many there are). The same --seed gives the same store."
     )
 
     @Option(help: "How many escalations.") var count = 200
@@ -29,45 +29,20 @@ struct DemoCommand: ParsableCommand {
             guard session.store.ledger.lastSequence == 0 else {
                 throw Failure.badInput("The store at \(directory.path) is not empty; demo data goes only into a new store.")
             }
-            let progress = Progress(total: count, label: "generating")
-            let events = DemoData.events(count: count, open: open ?? max(1, count / 10), seed: seed, now: session.now, policy: session.policy)
-            progress.finish()
-            let writing = Progress(total: events.count, label: "writing")
-            try session.store.commitBatch(events)
+            let generating = ProgressBar(total: count, label: "generating")
+            let events = DemoData.events(count: count, open: open ?? max(1, count / 10), seed: seed, now: session.now,
+                                         policy: session.policy, progress: generating.update)
+            generating.finish()
+            let writing = ProgressBar(total: events.count, label: "writing")
             // A bulk load folds into a fresh snapshot, so the next start-up reads state, not history.
-            try session.store.compact()
+            try session.store.commitBatch(events, compacting: true) { done in
+                writing.update(done)
+                if done == events.count { writing.finishing("compacting") }
+            }
             writing.finish()
             let ledger = session.store.ledger
             let openNow = ledger.escalations.values.filter(\.isOpen).count
             print("Created \(count) sample escalations (\(openNow) open) in \(events.count) events at \(directory.path).")
-        }
-    }
-}
-
-/// A one-line progress report on standard error, shown only on a terminal and only when work takes a moment.
-final class Progress {
-    let total: Int
-    let label: String
-    let started = Date()
-    let visible = isatty(STDERR_FILENO) == 1
-
-    init(total: Int, label: String) {
-        self.total = total
-        self.label = label
-        if visible && total > 20_000 { draw(0) }
-    }
-
-    func draw(_ done: Int) {
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)".utf8))
-    }
-
-    func finish() {
-        if visible && total > 20_000 {
-            draw(total)
-            FileHandle.standardError.write(Data(" \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n".utf8))
         }
     }
 }

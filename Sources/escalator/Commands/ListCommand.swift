@@ -65,11 +65,13 @@ struct ListCommand: ParsableCommand {
             c.print("No escalations match." + (all ? "" : " (`--all` includes the archive.)"))
             return
         }
-        c.print(c.paint(pad("ID", 14) + pad("S", 2) + pad("STATUS", 12) + pad("ACCOUNT", 16) + pad("ARR", 9) + pad("OWNER", 10) + "NEXT", .bold))
+        // ESC-2026-0042 and a space; wider when a year has more than 9,999 escalations.
+        let idWidth = max(13, rows.lazy.map(\.0.id.description.count).max() ?? 13) + 1
+        c.print(c.paint(pad("ID", idWidth) + pad("S", 2) + pad("STATUS", 12) + pad("ACCOUNT", 16) + pad("ARR", 9) + pad("OWNER", 10) + "NEXT", .bold))
         for (e, a) in rows {
             let next = a.mostUrgent.map { DurationText.clock($0, at: session.now) } ?? ""
             let nextText = a.breached ? c.paint(next, .red) : a.breachWarning ? c.paint(next, .yellow) : next
-            c.print(pad(e.id.description, 14) + c.paint(String(e.severity.letter), c.tone(for: e.severity)) + " "
+            c.print(pad(e.id.description, idWidth) + c.paint(String(e.severity.letter), c.tone(for: e.severity)) + " "
                 + pad(a.status.label, 12) + pad(safe(e.account.name), 15) + " " + pad(e.account.arr.short, 9)
                 + pad(safe(e.owner ?? "—"), 9) + " " + nextText)
         }

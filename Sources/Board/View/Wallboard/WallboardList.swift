@@ -7,10 +7,13 @@ enum WallboardList {
     /// A column of the list: its heading and width (0: not shown at this width).
     struct Widths {
         var status = 0, owner = 0, account = 0, title = 0
-        static let id = 13, clock = 27, arr = 9
+        /// `ESC-2026-0042`, wider when a year has more than 9,999 escalations.
+        let id: Int
+        static let clock = 27, arr = 9
 
-        init(width: Int) {
-            let rest = width - 2 - (2 + Self.id + 1 + Self.clock + 1 + Self.arr + 1)
+        init(width: Int, longestID: Int = 13) {
+            id = max(13, longestID)
+            let rest = width - 2 - (2 + id + 1 + Self.clock + 1 + Self.arr + 1)
             if rest >= 100 {
                 status = 13; owner = 22; account = 28; title = rest - status - owner - account
             } else if rest >= 50 {
@@ -24,13 +27,13 @@ enum WallboardList {
     static func draw(_ state: BoardState, facts: BoardFacts, into grid: inout ScreenGrid, top: Int, bottom: Int) {
         guard bottom > top else { return }
         let width = grid.size.width
-        let widths = Widths(width: width)
+        let list = facts.firstToBreak
+        let widths = Widths(width: width, longestID: list.lazy.map(\.id.description.count).max() ?? 13)
         grid.put("WHAT BREACHES OR STALLS FIRST", row: top, column: 1, limit: width - 2, role: .columnTitle)
         let heading = line(sev: "", id: "ID", clock: "CLOCK", status: "STATUS", owner: "OWNER", account: "ACCOUNT", arr: "ARR",
                            title: "TITLE", widths: widths)
         if top + 1 <= bottom { put(heading, row: top + 1, into: &grid, roles: nil) }
         let rows = max(0, bottom - top - 1)
-        let list = facts.firstToBreak
         if list.isEmpty {
             if rows > 0 { grid.put("Nothing open. All clear.", row: top + 2, column: 1, limit: width - 2, role: .dim) }
             return
@@ -62,7 +65,7 @@ enum WallboardList {
             if width > 0 { x += width + 1 }
         }
         add(sev, 1)
-        add(id, Widths.id)
+        add(id, widths.id)
         add(clock, Widths.clock)
         add(status, widths.status)
         add(owner, widths.owner)
