@@ -14,6 +14,8 @@ extension Store {
         let generation = old + 1
         let archived = archivable()
         if !archived.isEmpty { try ArchiveFile.append(archived, layout: layout) }
+        // Derived data: a failure here only leaves readers decoding more of the archive.
+        _ = try? ArchiveSummaryFile.catchUp(layout: layout)
         var kept = state
         kept.remove(archived.map(\.id))
 

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import EscalationKit
+import Foundation
+
+extension ArchiveSummaryFile {
+    /// What `catchUp` did.
+    enum Outcome: Equatable {
+        case noArchive, upToDate
+        case appended(Int)
+        case rebuilt(Int)
+    }
+
+    /// Brings the summary up to the archive's last complete line (the caller holds the writers' lock):
+    /// appends the summaries of the lines it does not cover yet, or rewrites it whole when it does not
+    /// describe the archive (missing, another schema, or the archive changed under it).
+    static func catchUp(layout: StoreLayout) throws(StoreError) -> Outcome {
+        guard let archive = try Descriptor.openIfPresent(layout.archive),
+              let (schema, _) = try ArchiveFile.schema(of: archive) else { return .noArchive }
+        guard let (mark, markEnd) = lastMark(layout: layout), vouches(mark, for: archive) else { return try rebuild(layout: layout) }
+        let (summaries, end) = try self.summaries(of: archive, from: mark.archiveBytes, schema: schema)
+        guard end > mark.archiveBytes else { return .upToDate }
+        let next = ArchiveSummaryLines.Mark(archiveBytes: end, archiveTail: try tailChecksum(of: archive, upTo: end))
+        let file = try Descriptor.open(layout.archiveSummary, O_WRONLY | O_APPEND)
+        // Lines after the last mark are a batch a crash interrupted: cut them, then append.
+        if try file.size != markEnd { try file.truncate(to: markEnd) }
+        try file.append(ArchiveSummaryLines.encode(summaries, mark: next))
+        try file.syncData()
+        return .appended(summaries.count)
+    }
+
+    /// Writes the summary anew from the whole archive (temp file and rename, so readers never see half).
+    static func rebuild(layout: StoreLayout) throws(StoreError) -> Outcome {
+        guard let archive = try Descriptor.openIfPresent(layout.archive),
+              let (_, headerEnd) = try ArchiveFile.schema(of: archive) else { return .noArchive }
+        let lines = try ArchiveFile.readLines(layout: layout)
+        let summaries = lines.map { ArchivedSummary($0.escalation, line: $0.line) }
+        let end = (lines.last?.line.upperBound).map { $0 + 1 } ?? headerEnd
+        let mark = ArchiveSummaryLines.Mark(archiveBytes: end, archiveTail: try tailChecksum(of: archive, upTo: end))
+        try AtomicFile.write(header() + ArchiveSummaryLines.encode(summaries, mark: mark), to: layout.archiveSummary, mode: layout.fileMode)
+        return .rebuilt(summaries.count)
+    }
+
+    /// The last mark and the byte just after it, read from the end of the file (it is usually the last
+    /// line); nil when the header is not this binary's or no mark is near the end.
+    private static func lastMark(layout: StoreLayout) -> (ArchiveSummaryLines.Mark, Int)? {
+        guard let file = try? Descriptor.openIfPresent(layout.archiveSummary), let size = try? file.size,
+              let head = try? file.read(from: 0, upTo: 4096), let headerEnd = head.firstIndex(of: 10),
+              headerProblem(head[..<headerEnd], path: file.path) == nil else { return nil }
+        let start = max(headerEnd + 1, size - (1 << 20))
+        guard let bytes = try? file.read(from: start) else { return nil }
+        let lines = Lines(bytes)
+        // A chunk that starts mid-file may start mid-line: its first piece is not a whole line.
+        let whole = start == headerEnd + 1 ? lines.complete[...] : lines.complete.dropFirst()
+        for range in whole.reversed() {
+            if case .mark(let mark) = ArchiveSummaryLines.decode(bytes[range]) { return (mark, start + range.upperBound + 1) }
+        }
+        return nil
+    }
+}
