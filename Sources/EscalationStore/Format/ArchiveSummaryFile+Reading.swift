@@ -28,7 +28,29 @@ extension ArchiveSummaryFile {
     }
 
     private static func decodingEverything(_ layout: StoreLayout) throws(StoreError) -> [ArchivedSummary] {
-        latestByID(try ArchiveFile.readLines(layout: layout).map { ArchivedSummary($0.escalation, line: $0.line) })
+        latestByID(try wholeArchive(layout: layout)?.summaries ?? [])
+    }
+
+    /// The summary of every escalation line of the archive, in file order, and the byte after the last
+    /// one; decoded in slices, so that the archive's histories are never all in memory at once.
+    static func wholeArchive(layout: StoreLayout) throws(StoreError) -> (summaries: [ArchivedSummary], end: Int)? {
+        let path = layout.archive
+        guard let bytes = try FileFacts.read(path) else { return nil }
+        let lines = Lines(bytes)
+        guard let first = lines.complete.first else { return nil }
+        let schema = try FileHeader.read(bytes[first], path: path, format: FileHeader.archiveFormat).schemaVersion
+        let good = ArchiveFile.escalationLines(bytes, lines: lines, from: 1)
+        var summaries: [ArchivedSummary] = []
+        summaries.reserveCapacity(good.count)
+        var start = good.startIndex
+        while start < good.endIndex {
+            let slice = good[start..<min(start + 8192, good.endIndex)]
+            // `lines.complete[i]` is the file's line i + 1: the numbers damage messages give.
+            let escalations = try EscalationLines.decode(bytes, lines: slice, firstLine: start + 1, schema: schema, path: path)
+            summaries += zip(escalations, slice).map { ArchivedSummary($0, line: $1) }
+            start = slice.endIndex
+        }
+        return (summaries, (good.last?.upperBound ?? first.upperBound) + 1)
     }
 
     /// In id order, the last line of each id (as `ArchiveFile.read` keeps it).

@@ -32,14 +32,10 @@ extension ArchiveSummaryFile {
 
     /// Writes the summary anew from the whole archive (temp file and rename, so readers never see half).
     static func rebuild(layout: StoreLayout) throws(StoreError) -> Outcome {
-        guard let archive = try Descriptor.openIfPresent(layout.archive),
-              let (_, headerEnd) = try ArchiveFile.schema(of: archive) else { return .noArchive }
-        let lines = try ArchiveFile.readLines(layout: layout)
-        let summaries = lines.map { ArchivedSummary($0.escalation, line: $0.line) }
-        let end = (lines.last?.line.upperBound).map { $0 + 1 } ?? headerEnd
-        let mark = ArchiveSummaryLines.Mark(archiveBytes: end, archiveTail: try tailChecksum(of: archive, upTo: end))
-        try AtomicFile.write(header() + ArchiveSummaryLines.encode(summaries, mark: mark), to: layout.archiveSummary, mode: layout.fileMode)
-        return .rebuilt(summaries.count)
+        guard let archive = try Descriptor.openIfPresent(layout.archive), let whole = try wholeArchive(layout: layout) else { return .noArchive }
+        let mark = ArchiveSummaryLines.Mark(archiveBytes: whole.end, archiveTail: try tailChecksum(of: archive, upTo: whole.end))
+        try AtomicFile.write(header() + ArchiveSummaryLines.encode(whole.summaries, mark: mark), to: layout.archiveSummary, mode: layout.fileMode)
+        return .rebuilt(whole.summaries.count)
     }
 
     /// The last mark and the byte just after it, read from the end of the file (it is usually the last
