@@ -9,7 +9,7 @@ import Testing
         #expect(try cli.run("demo", "--count", "300", "--seed", "5").code == 0)
         let summaryPath = cli.store.appendingPathComponent("archive-summary.jsonl").path
         let summary = try String(contentsOfFile: summaryPath, encoding: .utf8)
-        let archivedID = try #require(summary.firstMatch(of: /"id":"(ESC-\d{4}-\d+)"/)?.1).description
+        let archivedID = try #require(summary.firstMatch(of: /"summary":\["(ESC-\d{4}-\d+)"/)?.1).description
 
         let withSummary = [try cli.run("list", "--all", "--json"), try cli.run("list", "--all"),
                            try cli.run("list", "--all", "--status", "closed", "--json"), try cli.run("show", archivedID, "--json")]

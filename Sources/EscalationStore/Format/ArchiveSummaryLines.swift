@@ -50,31 +50,36 @@ enum ArchiveSummaryLines {
     static func fastSummary(_ payload: ArraySlice<UInt8>) -> ArchivedSummary? {
         payload.withUnsafeBufferPointer { buffer -> ArchivedSummary? in
             var r = ByteReader(buffer)
-            var id: EscalationID?, title: String?, account: Account?, category: Category?, severity: Severity?
-            var tier: Tier?, status: Status?, owner: String?, team: String?, createdAt: Date?, pattern: Bool?
-            var lineStart: Int?, lineLength: Int?
+            var id: EscalationID?, title: String?, name: String?, amount: Int?, currency: String?, segment: Segment?
+            var category: Category?, severity: Severity?, tier: Tier?, status: Status?, owner: String?, team: String?
+            var createdAt: Date?, pattern: Bool?, lineStart: Int?, lineLength: Int?
+            var index = 0
             do throws(Unread) {
-                try r.fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
-                    switch key {
-                    case "id": id = try r.escalationID()
-                    case "title": title = try r.string()
-                    case "account": account = try r.summaryAccount()
-                    case "category": category = try r.raw(Category.self)
-                    case "severity": severity = try r.raw(Severity.self)
-                    case "tier": tier = try r.tier()
-                    case "status": status = try r.raw(Status.self)
-                    case "owner": owner = try r.optional { (r: inout ByteReader) throws(Unread) in try r.string() }
-                    case "team": team = try r.string()
-                    case "createdAt": createdAt = try r.date()
-                    case "pattern": pattern = try r.bool()
-                    case "lineStart": lineStart = try r.int()
-                    case "lineLength": lineLength = try r.int()
-                    default: return false
+                try r.array { (r: inout ByteReader) throws(Unread) in
+                    switch index {
+                    case 0: id = try r.escalationID()
+                    case 1: title = try r.string()
+                    case 2: name = try r.string()
+                    case 3: amount = try r.int()
+                    case 4: currency = try r.string()
+                    case 5: segment = try r.raw(Segment.self)
+                    case 6: category = try r.raw(Category.self)
+                    case 7: severity = try r.raw(Severity.self)
+                    case 8: tier = try r.tier()
+                    case 9: status = try r.raw(Status.self)
+                    case 10: owner = try r.optional { (r: inout ByteReader) throws(Unread) in try r.string() }
+                    case 11: team = try r.string()
+                    case 12: createdAt = try r.date()
+                    case 13: pattern = try r.bool()
+                    case 14: lineStart = try r.int()
+                    case 15: lineLength = try r.int()
+                    default: throw Unread()
                     }
-                    return true
+                    index += 1
                 }
-                guard r.atEnd() else { return nil }
-                return ArchivedSummary(id: try required(id), title: try required(title), account: try required(account),
+                guard index == 16, r.atEnd() else { return nil }
+                let account = Account(name: try required(name), arr: Money(try required(amount), try required(currency)), segment: try required(segment))
+                return ArchivedSummary(id: try required(id), title: try required(title), account: account,
                                        category: try required(category), severity: try required(severity), tier: try required(tier),
                                        status: try required(status), owner: owner, team: try required(team),
                                        createdAt: try required(createdAt), pattern: try required(pattern),
@@ -83,30 +88,5 @@ enum ArchiveSummaryLines {
                 return nil
             }
         }
-    }
-}
-
-private extension ByteReader {
-    /// The account as a summary keeps it: name, ARR and segment.
-    mutating func summaryAccount() throws(Unread) -> Account {
-        var name: String?, amount: Int?, currency: String?, segment: Segment?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
-            switch key {
-            case "name": name = try r.string()
-            case "segment": segment = try r.raw(Segment.self)
-            case "arr":
-                try r.fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
-                    switch key {
-                    case "amount": amount = try r.int()
-                    case "currency": currency = try r.string()
-                    default: return false
-                    }
-                    return true
-                }
-            default: return false
-            }
-            return true
-        }
-        return Account(name: try required(name), arr: Money(try required(amount), try required(currency)), segment: try required(segment))
     }
 }
