@@ -9,7 +9,7 @@ extension Doctor {
             return FileFacts.exists(path) ? "\(path): a summary of an archive that is not there; it is ignored" : nil
         }
         guard let contents = ArchiveSummaryFile.read(layout: layout) else {
-            return "\(path): missing: `list --all` decodes the whole archive until the next compaction or `doctor --repair` builds it"
+            return "\(path): missing: `list --all` decodes the whole archive until `doctor --repair` (or, for an archive under 16 MB, the next compaction) builds it"
         }
         let remedy = "it is derived from the archive and ignored where it does not match; `doctor --repair` rebuilds it"
         if let problem = contents.problem { return "damaged: \(problem); \(remedy)" }
@@ -22,17 +22,20 @@ extension Doctor {
         return nil
     }
 
-    /// Rebuilds the summary (damaged) or brings it up to the archive, under the writers' lock.
-    func repairArchiveSummary(damaged: Bool, into report: inout DoctorReport) {
+    /// Rebuilds the summary from the archive; only the install holds the writers' lock.
+    func repairArchiveSummary(into report: inout DoctorReport) {
         do {
+            // The costly decode happens before the lock: writers wait only for the install.
+            let prepared = try ArchiveSummaryFile.prepareRebuild(layout: layout)
             let lock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: "doctor")
             try lock.acquire(timeout: .seconds(5))
             defer { lock.release() }
-            let outcome = damaged ? try ArchiveSummaryFile.rebuild(layout: layout) : try ArchiveSummaryFile.catchUp(layout: layout)
+            guard let prepared else { return }
+            let outcome = try ArchiveSummaryFile.install(prepared, layout: layout)
             switch outcome {
             case .rebuilt(let count): report.actions.append("\(layout.archiveSummary): rebuilt from the archive (\(count) lines)")
             case .appended(let count): report.actions.append("\(layout.archiveSummary): caught up with the archive (\(count) lines)")
-            case .upToDate, .noArchive: break
+            case .upToDate, .noArchive, .leftForDoctor: break
             }
         } catch {
             report.notes.append("\(layout.archiveSummary): not rebuilt: \(error.description)")

@@ -16,7 +16,7 @@ extension ArchiveSummaryFile {
         let tail: [ArchivedSummary]
         // Damage after the mark: the whole archive's read gives the error (file, line, reason).
         do { tail = try summaries(of: archive, from: mark.archiveBytes, schema: schema).summaries } catch { return try decodingEverything(layout) }
-        return latestByID(contents.summaries + tail)
+        return latestByID(tail.isEmpty ? contents.summaries : contents.summaries + tail)
     }
 
     /// The escalation on `summary`'s archive line, decoded alone.

@@ -45,21 +45,23 @@ enum ArchiveSummaryFile {
             ArchiveSummaryLines.decode(bytes[range])
         }
         var contents = Contents()
-        var pending: [ArchivedSummary] = []
+        // One array, cut back to the last mark at the end: a year of summaries is not copied per batch.
+        contents.summaries.reserveCapacity(decoded.count)
+        var vouched = 0
         scan: for (index, line) in decoded.enumerated() {
             switch line {
             case .summary(let summary):
-                pending.append(summary)
+                contents.summaries.append(summary)
             case .mark(let mark):
-                contents.summaries += pending
-                pending = []
+                vouched = contents.summaries.count
                 contents.mark = mark
             case .bad(let reason):
                 contents.problem = "\(path): line \(index + 2): \(reason)"
                 break scan
             }
         }
-        contents.unfinished = pending.count
+        contents.unfinished = contents.summaries.count - vouched
+        contents.summaries.removeLast(contents.unfinished)
         return contents
     }
 
