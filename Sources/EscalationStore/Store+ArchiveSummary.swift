@@ -26,12 +26,4 @@ extension Store {
         guard ledger[id] == nil else { return false }
         return try ArchiveSummaryFile.current(layout: layout).contains { $0.id == id }
     }
-
-    /// Brings the archive summary up to date under the writers' lock (`doctor --repair`, or a store
-    /// written before the summary existed); compaction does it on its own.
-    public func refreshArchiveSummary() throws(StoreError) {
-        mutex.lock()
-        defer { mutex.unlock() }
-        try withWriteLock { () throws(StoreError) in _ = try ArchiveSummaryFile.catchUp(layout: layout) }
-    }
 }
