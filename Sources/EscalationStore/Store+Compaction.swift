@@ -21,6 +21,9 @@ extension Store {
         let generation = old + 1
         let archived = archivable()
         if !archived.isEmpty { try ArchiveFile.append(archived, layout: layout) }
+        // Derived data: a failure here only leaves readers decoding more of the archive. A missing
+        // summary of a large archive (a store from before summaries) is left to `doctor --repair`.
+        _ = try? ArchiveSummaryFile.catchUp(layout: layout, rebuildingUpTo: 16 << 20)
         var kept = state
         kept.remove(archived.map(\.id))
 

@@ -22,19 +22,13 @@ public struct Attention: Hashable, Codable, Sendable {
 
     /// Reads the flags of `e` at `now`.
     public init(_ e: Escalation, at now: Date, policy: Policy) {
-        pattern = e.pattern != nil
         // A closed escalation has no live clock and cannot stall (see `Clocks.plan`): nothing to
         // compute, which matters when `list --all` reads years of archive.
         guard e.status != .closed else {
-            status = .closed
-            stalled = false
-            breached = false
-            breachWarning = false
-            updateDue = false
-            nextUpdateDue = nil
-            mostUrgent = nil
+            self = Attention(closedWithPattern: e.pattern != nil)
             return
         }
+        pattern = e.pattern != nil
         let clocks = Clocks(policy: policy)
         let readings = clocks.read(e, at: now)
         let live = readings.filter(\.isLive)
@@ -49,6 +43,18 @@ public struct Attention: Hashable, Codable, Sendable {
         updateDue = updates.contains { $0.state == .breached }
         nextUpdateDue = updates.map(\.deadline).min()
         mostUrgent = live.filter { $0.kind != .stall }.min { $0.deadline < $1.deadline }
+    }
+
+    /// A closed escalation's flags, the same at any time: closed, and linked to a pattern or not.
+    public init(closedWithPattern pattern: Bool) {
+        self.pattern = pattern
+        status = .closed
+        stalled = false
+        breached = false
+        breachWarning = false
+        updateDue = false
+        nextUpdateDue = nil
+        mostUrgent = nil
     }
 
     /// Short keys for scripts and the card's flag strip, most pressing first.

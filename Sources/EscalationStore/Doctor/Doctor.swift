@@ -24,6 +24,10 @@ extension Store {
             if repair { Doctor(layout: layout).repair(error, into: &report) }
         }
         do { _ = try ArchiveFile.read(layout: layout) } catch { report.problems.append(error.description) }
+        if let note = Doctor(layout: layout).checkArchiveSummary() {
+            report.notes.append(note)
+            if repair { Doctor(layout: layout).repairArchiveSummary(into: &report) }
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.directory)) ?? []
         for name in names where name.contains(".tmp-") { report.notes.append("\(layout.directory)/\(name): a temp file left by an interrupted write") }
         return report

@@ -15,6 +15,8 @@ struct StoreLayout: Sendable {
     var previousSnapshot: String { directory + "/snapshot.previous.json" }
     func journal(_ generation: Int) -> String { directory + "/journal-\(generation).jsonl" }
     var archive: String { directory + "/archive.jsonl" }
+    /// Derived from the archive (what `list` shows of each archived escalation); rebuilt when stale.
+    var archiveSummary: String { directory + "/archive-summary.jsonl" }
     var quarantine: String { directory + "/quarantine" }
     var backups: String { directory + "/backups" }
 

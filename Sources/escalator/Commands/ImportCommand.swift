@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         guard export.format == "escalator-export" else { throw Failure.badInput("\(safe(file)) is not an Escalator export (format \"\(safe(export.format))\").") }
         guard export.version <= 1 else { throw Failure.badInput("\(safe(file)) was written by a newer Escalator (version \(export.version)).") }
         var plan = Plan()
-        let archived = Set(try session.store.loadArchive().map(\.id))
+        let archived = Set(try session.store.loadArchiveSummaries().map(\.id))
         var ledger = session.store.ledger
         var staged: [Event] = []
         for (index, e) in export.escalations.enumerated() {

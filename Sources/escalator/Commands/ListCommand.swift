@@ -24,51 +24,63 @@ struct ListCommand: ParsableCommand {
             let session = try Session.open(storeOptions)
             let now = session.now
             var pool = Array(session.store.ledger.escalations.values)
-            if all {
-                pool += try session.store.loadArchive()
-            } else {
+            if !all {
                 let cutoff = now.addingTimeInterval(-Double(session.policy.recentlyClosedDays) * 86400)
                 pool = pool.filter { $0.status != .closed || ($0.closedAt ?? now) >= cutoff }
             }
             let policy = session.policy
-            let escalations = pool
-            let attentions = parallelMap(escalations) { Attention($0, at: now, policy: policy) }
+            let live = pool
+            let attentions = parallelMap(live) { Attention($0, at: now, policy: policy) }
+            var rows = live.indices.map { ListRow(live[$0], attention: attentions[$0]) }
+            if all { rows += try archivedRows(session) }
             // Sort keys computed once per row, not once per comparison.
-            var order = escalations.indices.filter { matches(escalations[$0], attentions[$0]) }
-            let urgency = attentions.map { $0.urgency(at: now) }
+            var order = rows.indices.filter { matches(rows[$0]) }
+            let urgency = rows.map { $0.attention.urgency(at: now) }
             order.sort { l, r in
-                if attentions[l].status != attentions[r].status { return attentions[l].status < attentions[r].status }
+                if rows[l].attention.status != rows[r].attention.status { return rows[l].attention.status < rows[r].attention.status }
                 if urgency[l] != urgency[r] { return urgency[l] < urgency[r] }
                 // Ties (e.g. deadlines at the same end of day) by id: the store's order is a dictionary's.
-                return escalations[l].id < escalations[r].id
+                return rows[l].id < rows[r].id
             }
             if json {
-                JSONOutput.printArray(parallelMap(order) { EscalationSummary(escalations[$0], attention: attentions[$0], at: now) })
+                let rows = rows
+                JSONOutput.printArray(parallelMap(order) { EscalationSummary(rows[$0], at: now) })
                 return
             }
-            let rows = order.map { (escalations[$0], attentions[$0]) }
-            printTable(rows, session: session)
+            printTable(order.map { rows[$0] }, session: session)
         }
     }
 
-    private func matches(_ e: Escalation, _ a: Attention) -> Bool {
+    /// The archive's rows, from its summaries: a closed escalation's row needs no history. Anything
+    /// else found there (the archive holds closed ones only) is read whole and its clocks read.
+    private func archivedRows(_ session: Session) throws -> [ListRow] {
+        try session.store.loadArchiveSummaries().compactMap { summary in
+            if summary.status == .closed { return ListRow(closed: summary) }
+            guard let e = try session.store.archivedEscalation(summary.id) else { return nil }
+            return ListRow(e, attention: Attention(e, at: session.now, policy: session.policy))
+        }
+    }
+
+    private func matches(_ row: ListRow) -> Bool {
+        let a = row.attention
         if let status, a.status != status { return false }
-        if let severity, e.severity != severity { return false }
-        if let category, e.category != category { return false }
-        if let owner, e.owner?.lowercased() != owner.lowercased() { return false }
+        if let severity, row.severity != severity { return false }
+        if let category, row.category != category { return false }
+        if let owner, row.owner?.lowercased() != owner.lowercased() { return false }
         return !breaching || a.breached
     }
 
-    private func printTable(_ rows: [(Escalation, Attention)], session: Session) {
+    private func printTable(_ rows: [ListRow], session: Session) {
         let c = session.console
         guard !rows.isEmpty else {
             c.print("No escalations match." + (all ? "" : " (`--all` includes the archive.)"))
             return
         }
         // ESC-2026-0042 and a space; wider when a year has more than 9,999 escalations.
-        let idWidth = max(13, rows.lazy.map(\.0.id.description.count).max() ?? 13) + 1
+        let idWidth = max(13, rows.lazy.map(\.id.description.count).max() ?? 13) + 1
         c.print(c.paint(pad("ID", idWidth) + pad("S", 2) + pad("STATUS", 12) + pad("ACCOUNT", 16) + pad("ARR", 9) + pad("OWNER", 10) + "NEXT", .bold))
-        for (e, a) in rows {
+        for e in rows {
+            let a = e.attention
             let next = a.mostUrgent.map { DurationText.clock($0, at: session.now) } ?? ""
             let nextText = a.breached ? c.paint(next, .red) : a.breachWarning ? c.paint(next, .yellow) : next
             c.print(pad(e.id.description, idWidth) + c.paint(String(e.severity.letter), c.tone(for: e.severity)) + " "

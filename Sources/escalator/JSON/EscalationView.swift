@@ -27,23 +27,29 @@ struct EscalationSummary: Encodable {
 
     /// With the attention already read (reading the clocks is the costly part of a list).
     init(_ e: Escalation, attention: Attention, at now: Date) {
-        id = e.id.description
-        title = e.title
-        account = e.account.name
-        arr = e.account.arr.amount
-        currency = e.account.arr.currency
-        segment = e.account.segment.rawValue
-        category = e.category.key
-        severity = e.severity.rawValue
-        tier = e.tier.rawValue
-        status = attention.status.rawValue
-        owner = e.owner
-        team = e.team
-        createdAt = e.createdAt
-        ageDays = Int(now.timeIntervalSince(e.createdAt) / 86400)
-        flags = attention.keys
-        nextDeadline = attention.mostUrgent.map { ClockSummary($0, at: now) }
-        nextUpdateDue = attention.nextUpdateDue
+        self.init(ListRow(e, attention: attention), at: now)
+    }
+
+    /// From a row of `list`, live or archived: the age is counted to `now` here, not stored.
+    init(_ row: ListRow, at now: Date) {
+        let a = row.attention
+        id = row.id.description
+        title = row.title
+        account = row.account.name
+        arr = row.account.arr.amount
+        currency = row.account.arr.currency
+        segment = row.account.segment.rawValue
+        category = row.category.key
+        severity = row.severity.rawValue
+        tier = row.tier.rawValue
+        status = a.status.rawValue
+        owner = row.owner
+        team = row.team
+        createdAt = row.createdAt
+        ageDays = Int(now.timeIntervalSince(row.createdAt) / 86400)
+        flags = a.keys
+        nextDeadline = a.mostUrgent.map { ClockSummary($0, at: now) }
+        nextUpdateDue = a.nextUpdateDue
     }
 }
 

@@ -73,7 +73,8 @@ struct Session {
             throw Failure.badInput("\"\(safe(text))\" is not an escalation id; ids look like ESC-2026-0042.")
         }
         if let e = store.ledger[id] { return e }
-        if let e = try store.loadArchive().first(where: { $0.id == id }) { return e }
+        // The archive summary says where its line is: only that line is decoded.
+        if let e = try store.archivedEscalation(id) { return e }
         throw Failure.badInput("There is no escalation \(id). `escalator list --all` shows every id.")
     }
 
@@ -86,7 +87,7 @@ struct Session {
                 throw Failure.badInput("\"\(safe(idText))\" is not an escalation id; ids look like ESC-2026-0042.")
             }
             guard store.ledger[parsed] != nil else {
-                if (try? store.loadArchive().contains { $0.id == parsed }) == true {
+                if (try? store.isArchived(parsed)) == true {
                     throw Failure.badInput("\(parsed) is closed and archived; `escalator reopen \(parsed) --reason …` opens a new, linked escalation.")
                 }
                 throw Failure.badInput("There is no escalation \(parsed). `escalator list` shows the open ones.")
