@@ -6,6 +6,7 @@ struct Key {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// True when the key is exactly the literal's bytes (what `switch key { case "title": … }` asks).
+    @inline(__always)
     static func ~= (literal: StaticString, key: Key) -> Bool {
         guard literal.utf8CodeUnitCount == key.bytes.count else { return false }
         let expected = literal.utf8Start

@@ -74,15 +74,14 @@ enum EscalationLines {
             Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change)
         }
         var escalation = Escalation(created: event(first, revision: 0), draft: draft)
-        // Replay never reads the history, only appends to it, and each step would copy the whole
-        // array: replay without it, then put back the entries read (the same values replay appends).
-        escalation.history = []
+        // Replay appends each entry (an undo replays those before it, so they must be there):
+        // room for all of them up front, so that the history grows without reallocating.
+        escalation.history.reserveCapacity(stored.history.count)
         for entry in stored.history.dropFirst() {
             do { try escalation.apply(event(entry, revision: escalation.revision)) } catch {
                 return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not replay: \(error)"))
             }
         }
-        escalation.history = stored.history
         return .success(escalation)
     }
 
