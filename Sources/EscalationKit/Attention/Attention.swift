@@ -39,11 +39,12 @@ public struct Attention: Hashable, Codable, Sendable {
         // used are computed only where they show (the reading kept, a warning not yet found).
         let clocks = Clocks(policy: policy)
         let firstThreshold = policy.warningThresholds.min() ?? 1
+        let terms = Clocks.Terms(clocks, e)
         var stallBreached = false, breached = false, warning = false, updateDue = false
         var nextUpdate: Date?
         var urgent: (kind: ClockKind, plan: Clocks.Plan)?
         for kind in ClockKind.allCases {
-            guard let plan = clocks.plan(kind, of: e, describing: false) else { continue }
+            guard let plan = clocks.plan(kind, of: e, describing: false, terms: terms) else { continue }
             let state = clocks.state(plan, at: now)
             if kind == .stall {
                 stallBreached = state == .breached

@@ -71,15 +71,31 @@ public struct Clocks: Sendable {
 
     /// The acknowledgement target: the stricter of the category's and the tier's, unless the category bypasses tiers.
     public func acknowledgeTarget(for e: Escalation) -> (SLATarget, String) {
-        let choice = acknowledgeChoice(for: e, from: acknowledgeStart(of: e), basis: basis(for: e))
+        let choice = acknowledgeChoice(from: acknowledgeStart(of: e), terms: Terms(self, e))
         return (choice.target, acknowledgeRule(for: e, basis: basis(for: e)))
     }
 
+    /// The policy's rules for one escalation, looked up once for all its clocks (each lookup hashes a name).
+    struct Terms {
+        let categoryRule: CategoryRule
+        let tierRule: TierRule?
+        let cadence: Cadence?
+        let basis: TimeBasis
+
+        init(_ clocks: Clocks, _ e: Escalation) {
+            let policy = clocks.policy
+            categoryRule = policy.rule(for: e.category)
+            tierRule = policy.tiers[e.tier]
+            cadence = policy.cadence[e.severity]
+            basis = categoryRule.basis ?? policy.basis(for: e.severity)
+        }
+    }
+
     /// The stricter acknowledgement target counted from `start`, with its deadline when it was computed to compare.
-    private func acknowledgeChoice(for e: Escalation, from start: Date, basis: TimeBasis) -> (target: SLATarget, deadline: Date?) {
-        let categoryRule = policy.rule(for: e.category)
-        let categoryTarget = categoryRule.acknowledge
-        guard !categoryRule.bypassesTiers, let tierRule = policy.tiers[e.tier] else { return (categoryTarget, nil) }
+    private func acknowledgeChoice(from start: Date, terms: Terms) -> (target: SLATarget, deadline: Date?) {
+        let basis = terms.basis
+        let categoryTarget = terms.categoryRule.acknowledge
+        guard !terms.categoryRule.bypassesTiers, let tierRule = terms.tierRule else { return (categoryTarget, nil) }
         let byCategory = BusinessTime.deadline(from: start, adding: categoryTarget, basis: basis, calendar: policy.calendar)
         let byTier = BusinessTime.deadline(from: start, adding: tierRule.response, basis: basis, calendar: policy.calendar)
         return byTier < byCategory ? (tierRule.response, byTier) : (categoryTarget, byCategory)
@@ -112,8 +128,9 @@ public struct Clocks: Sendable {
 
     /// The setup of `kind` for `e` as it is now, or nil when the clock does not apply. Without
     /// `describing`, `rule` is left empty: its words cost more than the rest of the plan.
-    func plan(_ kind: ClockKind, of e: Escalation, describing: Bool = true) -> Plan? {
-        let basis = self.basis(for: e)
+    func plan(_ kind: ClockKind, of e: Escalation, describing: Bool = true, terms known: Terms? = nil) -> Plan? {
+        let terms = known ?? Terms(self, e)
+        let basis = terms.basis
         var clockBasis = basis
         let start: Date
         let target: SLATarget
@@ -123,21 +140,20 @@ public struct Clocks: Sendable {
         switch kind {
         case .acknowledge:
             start = acknowledgeStart(of: e)
-            (target, deadline) = acknowledgeChoice(for: e, from: start, basis: basis)
+            (target, deadline) = acknowledgeChoice(from: start, terms: terms)
             stoppedAt = e.status == .routed ? nil : e.acknowledgedAt ?? e.resolvedAt ?? e.closedAt ?? start
         case .resolve:
-            let categoryRule = policy.rule(for: e.category)
-            guard let t = categoryRule.resolve[e.severity] else { return nil }
+            guard let t = terms.categoryRule.resolve[e.severity] else { return nil }
             start = e.createdAt
             target = t
             stoppedAt = e.isOpen ? nil : e.resolvedAt ?? e.closedAt
         case .internalUpdate:
-            guard e.isOpen, let cadence = policy.cadence[e.severity] else { return nil }
+            guard e.isOpen, let cadence = terms.cadence else { return nil }
             start = max(e.lastInternalUpdateAt, e.lastProgressAt)
             target = cadence.internalEvery
             if e.status == .routed { pausedSince = start }
         case .customerUpdate:
-            guard e.status != .closed, let cadence = policy.cadence[e.severity] else { return nil }
+            guard e.status != .closed, let cadence = terms.cadence else { return nil }
             start = e.lastCustomerUpdateAt ?? e.createdAt
             target = cadence.customerAtMost
             if e.status == .resolved { pausedSince = max(start, e.resolvedAt ?? start) }

@@ -60,15 +60,24 @@ final class Descriptor {
     func read(from offset: Int, upTo limit: Int = .max) throws(StoreError) -> [UInt8] {
         let total = min(try size, offset + min(limit, Int.max - offset))
         guard total > offset else { return [] }
-        var bytes = [UInt8](repeating: 0, count: total - offset)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
-            if n < 0 { if errno == EINTR { continue }; throw StoreError.posix(path, "read") }
-            if n == 0 { break }
-            done += n
+        // Uninitialized: zeroing megabytes that pread overwrites at once was a serial pass over the snapshot.
+        let count = total - offset
+        var failure: StoreError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = StoreError.posix(path, "read")
+                    break
+                }
+                if n == 0 { break }
+                done += n
+            }
+            initialized = done
         }
-        if done < bytes.count { bytes.removeLast(bytes.count - done) }
+        if let failure { throw failure }
         return bytes
     }
 
