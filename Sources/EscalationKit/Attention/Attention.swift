@@ -71,7 +71,7 @@ public struct Attention: Hashable, Codable, Sendable {
         nextUpdateDue = nextUpdate
         mostUrgent = urgent.map { kind, plan in
             var described = plan
-            described.rule = clocks.rule(kind, of: e)
+            described.rule = clocks.rule(kind, of: e, terms: terms)
             return clocks.reading(kind, described, at: now)
         }
     }

@@ -14,7 +14,8 @@ public struct Clocks: Sendable {
 
     /// Every clock that applies to the escalation, read at `now` (paused ones included, with state `.paused`).
     public func read(_ e: Escalation, at now: Date) -> [ClockReading] {
-        ClockKind.allCases.compactMap { read($0, of: e, at: now) }
+        let terms = Terms(self, e)
+        return ClockKind.allCases.compactMap { kind in plan(kind, of: e, terms: terms).map { reading(kind, $0, at: now) } }
     }
 
     /// One clock, or nil when it does not apply (e.g. the stall clock of a resolved escalation).
@@ -171,25 +172,26 @@ public struct Clocks: Sendable {
         }
         // The acknowledgement's deadline was already computed to pick the stricter target.
         let end = deadline ?? BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar)
-        return Plan(start: start, target: target, basis: clockBasis, rule: describing ? rule(kind, of: e) : "", stoppedAt: stoppedAt,
+        return Plan(start: start, target: target, basis: clockBasis, rule: describing ? rule(kind, of: e, terms: terms) : "", stoppedAt: stoppedAt,
                     pausedSince: pausedSince, deadline: end)
     }
 
     /// Which rule sets the target of `kind` for `e`, in one line (a clock that does not apply has none).
-    func rule(_ kind: ClockKind, of e: Escalation) -> String {
-        let basis = self.basis(for: e)
+    func rule(_ kind: ClockKind, of e: Escalation, terms known: Terms? = nil) -> String {
+        let terms = known ?? Terms(self, e)
+        let basis = terms.basis
         switch kind {
         case .acknowledge:
             return acknowledgeRule(for: e, basis: basis)
         case .resolve:
-            let categoryRule = policy.rule(for: e.category)
+            let categoryRule = terms.categoryRule
             guard let t = categoryRule.resolve[e.severity] else { return "" }
             return "category \(e.category.key), \(e.severity.rawValue): \(categoryRule.resolveMeaning) within \(t.phrase(basis))"
         case .internalUpdate:
-            guard let cadence = policy.cadence[e.severity] else { return "" }
+            guard let cadence = terms.cadence else { return "" }
             return "\(e.severity.rawValue) cadence: internal update every \(cadence.internalEvery.phrase(basis))"
         case .customerUpdate:
-            guard let cadence = policy.cadence[e.severity] else { return "" }
+            guard let cadence = terms.cadence else { return "" }
             return "\(e.severity.rawValue) cadence: customer update every \(cadence.customerEvery.phrase(basis)) to \(cadence.customerAtMost.phrase(basis))"
         case .stall:
             let (target, basis) = e.severity == .critical ? (policy.stall.critical, policy.stall.criticalBasis) : (policy.stall.other, policy.stall.otherBasis)
