@@ -9,8 +9,14 @@ import Foundation
 /// target — and the change itself, with the old and new deadline, is shown by `explain(_:at:)`.
 public struct Clocks: Sendable {
     public let policy: Policy
+    /// The calendar's tables, looked up once: every walk looking them up again (under a lock the
+    /// threads of `list` shared) cost more than the walks.
+    let tables: CalendarTables
 
-    public init(policy: Policy) { self.policy = policy }
+    public init(policy: Policy) {
+        self.policy = policy
+        tables = CalendarTables.of(policy.calendar)
+    }
 
     /// Every clock that applies to the escalation, read at `now` (paused ones included, with state `.paused`).
     public func read(_ e: Escalation, at now: Date) -> [ClockReading] {
@@ -43,9 +49,9 @@ public struct Clocks: Sendable {
     /// The share of its target a clock set up as `plan` has used at `now`, counted in its basis.
     func used(_ plan: Plan, at now: Date) -> Double {
         let cal = policy.calendar
-        let total = BusinessTime.elapsed(from: plan.start, to: plan.deadline, basis: plan.basis, calendar: cal)
+        let total = BusinessTime.elapsed(from: plan.start, to: plan.deadline, basis: plan.basis, calendar: cal, tables: tables)
         let countedUntil = plan.pausedSince ?? plan.stoppedAt ?? now
-        let counted = BusinessTime.elapsed(from: plan.start, to: max(plan.start, countedUntil), basis: plan.basis, calendar: cal)
+        let counted = BusinessTime.elapsed(from: plan.start, to: max(plan.start, countedUntil), basis: plan.basis, calendar: cal, tables: tables)
         return total > 0 ? counted / total : (countedUntil >= plan.deadline ? 1 : 0)
     }
 
@@ -97,8 +103,8 @@ public struct Clocks: Sendable {
         let basis = terms.basis
         let categoryTarget = terms.categoryRule.acknowledge
         guard !terms.categoryRule.bypassesTiers, let tierRule = terms.tierRule else { return (categoryTarget, nil) }
-        let byCategory = BusinessTime.deadline(from: start, adding: categoryTarget, basis: basis, calendar: policy.calendar)
-        let byTier = BusinessTime.deadline(from: start, adding: tierRule.response, basis: basis, calendar: policy.calendar)
+        let byCategory = BusinessTime.deadline(from: start, adding: categoryTarget, basis: basis, calendar: policy.calendar, tables: tables)
+        let byTier = BusinessTime.deadline(from: start, adding: tierRule.response, basis: basis, calendar: policy.calendar, tables: tables)
         return byTier < byCategory ? (tierRule.response, byTier) : (categoryTarget, byCategory)
     }
 
@@ -171,7 +177,7 @@ public struct Clocks: Sendable {
             if e.status == .routed { pausedSince = start }
         }
         // The acknowledgement's deadline was already computed to pick the stricter target.
-        let end = deadline ?? BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar)
+        let end = deadline ?? BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar, tables: tables)
         return Plan(start: start, target: target, basis: clockBasis, rule: describing ? rule(kind, of: e, terms: terms) : "", stoppedAt: stoppedAt,
                     pausedSince: pausedSince, deadline: end)
     }
