@@ -87,4 +87,46 @@ import Testing
         bytes[bytes.firstIndex(of: UInt8(ascii: "a"))! + 4] = 0xFF
         #expect(FastRead.event(bytes[...]) == nil)
     }
+
+    /// Times, ids and days are parsed from their bytes; spellings the store does not write (escapes,
+    /// lower case, a sign) take the String path and read as JSONDecoder reads them, or are left to it.
+    @Test func valuesParsedFromBytesAgreeWithJSONDecoder() throws {
+        let good = #"{"actor":"a","change":{"started":{}},"escalation":"ESC-2026-0001","expectedRevision":1,"sequence":2,"time":"2026-03-10T09:00:00.000Z"}"#
+        let variants = [
+            good,
+            good.replacingOccurrences(of: "ESC-2026-0001", with: "esc-2026-0001"),                      // lower case
+            good.replacingOccurrences(of: "ESC-2026-0001", with: "ESC-2026-123456"),                    // more digits
+            good.replacingOccurrences(of: "ESC-2026-0001", with: "ESC-2026-+001"),                      // a sign (the parser takes it)
+            good.replacingOccurrences(of: "ESC-2026-0001", with: "ESC-0999-0001"),                      // too early a year
+            good.replacingOccurrences(of: "ESC-2026-0001", with: "ESC-2026-0000"),                      // number zero
+            good.replacingOccurrences(of: "ESC-2026-0001", with: #"ESC-2026-0001"#),               // an escape
+            good.replacingOccurrences(of: "2026-03-10T09", with: #"2026-03-10T09"#),               // an escaped time
+            good.replacingOccurrences(of: "09:00:00.000Z", with: "09:00:00Z"),                          // no fraction
+            good.replacingOccurrences(of: "2026-03-10T", with: "2026-02-30T"),                          // no such day
+            good.replacingOccurrences(of: #""actor""#, with: #""actor""#),                          // an escaped key
+            good.replacingOccurrences(of: #""actor""#, with: #""actör""#),                               // a key not in ASCII
+        ]
+        for text in variants {
+            let slow = try? decoder.decode(Event.self, from: Data(text.utf8))
+            let fast = FastRead.event(Array(text.utf8)[...])
+            // Whatever the fast reader returns is what JSONDecoder returns; nil leaves the line to it.
+            if let fast { #expect(fast == slow, "\(text)") }
+        }
+        #expect(FastRead.event(Array(good.utf8)[...]) != nil)
+        #expect(FastRead.event(Array(variants[1].utf8)[...]) == (try decoder.decode(Event.self, from: Data(variants[1].utf8))))
+        #expect(FastRead.event(Array(variants[7].utf8)[...]) == (try decoder.decode(Event.self, from: Data(variants[7].utf8))))
+        for refused in [4, 5, 9] { #expect(FastRead.event(Array(variants[refused].utf8)[...]) == nil, "\(variants[refused])") }
+
+        let account = Account(name: "n", arr: Money(1), renewal: CalendarDay("2027-02-28"))
+        let change = Change.edited(Edit(account: account))
+        let event = Event(sequence: 1, time: Self.t, actor: "a", escalation: EscalationID(year: 2026, number: 1), expectedRevision: 0, change: change)
+        let text = String(decoding: try encoder.encode(event), as: UTF8.self)
+        #expect(text.contains(#""renewal":"2027-02-28""#))
+        for day in ["2027-02-28", #"2027-02-28"#, "2027-02-29", "2027-2-28", "+027-02-28"] {
+            let edited = text.replacingOccurrences(of: #""renewal":"2027-02-28""#, with: #""renewal":"\#(day)""#)
+            let slow = try? decoder.decode(Event.self, from: Data(edited.utf8))
+            let fast = FastRead.event(Array(edited.utf8)[...])
+            if let fast { #expect(fast == slow, "\(day)") } else { #expect(slow == nil || day.contains("\\"), "\(day)") }
+        }
+    }
 }

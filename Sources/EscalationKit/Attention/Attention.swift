@@ -29,20 +29,45 @@ public struct Attention: Hashable, Codable, Sendable {
             return
         }
         pattern = e.pattern != nil
+        // What `Clocks.read` gives, narrowed to what the flags need: the rule's words and the share
+        // used are computed only where they show (the reading kept, a warning not yet found).
         let clocks = Clocks(policy: policy)
-        let readings = clocks.read(e, at: now)
-        let live = readings.filter(\.isLive)
-        // The same test as `Clocks.status(of:at:)`, on the stall reading already in hand.
-        let stallBreached = readings.contains { $0.kind == .stall && $0.state == .breached }
+        let firstThreshold = policy.warningThresholds.min() ?? 1
+        let terms = Clocks.Terms(clocks, e)
+        var stallBreached = false, breached = false, warning = false, updateDue = false
+        var nextUpdate: Date?
+        var urgent: (kind: ClockKind, plan: Clocks.Plan)?
+        for kind in ClockKind.allCases {
+            guard let plan = clocks.plan(kind, of: e, describing: false, terms: terms) else { continue }
+            let state = clocks.state(plan, at: now)
+            if kind == .stall {
+                stallBreached = state == .breached
+                continue
+            }
+            guard plan.stoppedAt == nil, plan.pausedSince == nil else { continue }
+            if state == .breached {
+                breached = true
+            } else if !warning, clocks.used(plan, at: now) >= firstThreshold {
+                warning = true
+            }
+            if kind == .internalUpdate || kind == .customerUpdate {
+                if state == .breached { updateDue = true }
+                nextUpdate = min(nextUpdate ?? plan.deadline, plan.deadline)
+            }
+            // The first of equal deadlines, as `min(by:)` over the clocks in order keeps it.
+            if urgent == nil || plan.deadline < urgent!.plan.deadline { urgent = (kind, plan) }
+        }
         status = stallBreached ? .stalled : e.status
         stalled = status == .stalled
-        breached = live.contains { $0.kind != .stall && $0.state == .breached }
-        let firstThreshold = policy.warningThresholds.min() ?? 1
-        breachWarning = live.contains { $0.kind != .stall && $0.used >= firstThreshold && $0.state != .breached }
-        let updates = live.filter { $0.kind == .internalUpdate || $0.kind == .customerUpdate }
-        updateDue = updates.contains { $0.state == .breached }
-        nextUpdateDue = updates.map(\.deadline).min()
-        mostUrgent = live.filter { $0.kind != .stall }.min { $0.deadline < $1.deadline }
+        self.breached = breached
+        breachWarning = warning
+        self.updateDue = updateDue
+        nextUpdateDue = nextUpdate
+        mostUrgent = urgent.map { kind, plan in
+            var described = plan
+            described.rule = clocks.rule(kind, of: e, terms: terms)
+            return clocks.reading(kind, described, at: now)
+        }
     }
 
     /// A closed escalation's flags, the same at any time: closed, and linked to a pattern or not.

@@ -24,37 +24,50 @@ public enum BusinessTime {
 
     /// The moment a target that starts at `start` runs out; `Date.distantFuture` on a calendar with no working time.
     public static func deadline(from start: Date, adding target: SLATarget, basis: TimeBasis, calendar: BusinessCalendar) -> Date {
+        deadline(from: start, adding: target, basis: basis, calendar: calendar, tables: nil)
+    }
+
+    /// `deadline` with the calendar's tables already in hand (a clock reading walks the same calendar several times).
+    static func deadline(from start: Date, adding target: SLATarget, basis: TimeBasis, calendar: BusinessCalendar, tables: CalendarTables?) -> Date {
         let t = start.timeIntervalSince1970
-        var days = WorkingDays(calendar, from: start)
         let result: Double?
         switch (basis, target) {
-        case (_, .endOfBusinessDay):
-            result = endOfBusinessDay(from: t, in: &days)
+        // Wall-clock arithmetic needs no calendar walk (nor its tables and zone offsets).
         case (.calendar, .minutes(let n)): result = t + Double(n) * 60
         case (.calendar, .hours(let n)): result = t + Double(n) * 3600
         case (.calendar, .days(let n)): result = t + Double(n) * DayNumber.secondsPerDay
         case (.calendar, .weeks(let n)): result = t + Double(n) * 7 * DayNumber.secondsPerDay
-        case (.business, .minutes(let n)): result = addingWorkingSeconds(Double(n) * 60, to: t, in: &days)
-        case (.business, .hours(let n)): result = addingWorkingSeconds(Double(n) * 3600, to: t, in: &days)
-        case (.business, .days(let n)): result = addingWorkingDays(n, to: t, in: &days)
-        case (.business, .weeks(let n)): result = addingWorkingDays(5 * n, to: t, in: &days)
+        case (_, .endOfBusinessDay), (.business, _):
+            var days = WorkingDays(calendar, from: start, tables: tables)
+            switch (basis, target) {
+            case (_, .endOfBusinessDay): result = endOfBusinessDay(from: t, in: &days)
+            case (_, .minutes(let n)): result = addingWorkingSeconds(Double(n) * 60, to: t, in: &days)
+            case (_, .hours(let n)): result = addingWorkingSeconds(Double(n) * 3600, to: t, in: &days)
+            case (_, .days(let n)): result = addingWorkingDays(n, to: t, in: &days)
+            case (_, .weeks(let n)): result = addingWorkingDays(5 * n, to: t, in: &days)
+            }
         }
         return result.map { Date(timeIntervalSince1970: $0) } ?? .distantFuture
     }
 
     /// Seconds counted between two moments in the given basis (working seconds for business time); 0 when `end` is not later.
     public static func elapsed(from start: Date, to end: Date, basis: TimeBasis, calendar: BusinessCalendar) -> TimeInterval {
+        elapsed(from: start, to: end, basis: basis, calendar: calendar, tables: nil)
+    }
+
+    /// `elapsed` with the calendar's tables already in hand.
+    static func elapsed(from start: Date, to end: Date, basis: TimeBasis, calendar: BusinessCalendar, tables: CalendarTables?) -> TimeInterval {
         guard end > start else { return 0 }
         switch basis {
         case .calendar: return end.timeIntervalSince(start)
-        case .business: return workingSeconds(from: start.timeIntervalSince1970, to: end.timeIntervalSince1970, calendar: calendar)
+        case .business: return workingSeconds(from: start.timeIntervalSince1970, to: end.timeIntervalSince1970, calendar: calendar, tables: tables)
         }
     }
 
     /// What `breakdown` counts as `workingSeconds`, without listing the days and intervals on the way
     /// (every clock reading counts twice, so this is the hot path of `list`).
-    static func workingSeconds(from s: Double, to e: Double, calendar: BusinessCalendar) -> Double {
-        var days = WorkingDays(calendar, from: Date(timeIntervalSince1970: s))
+    static func workingSeconds(from s: Double, to e: Double, calendar: BusinessCalendar, tables: CalendarTables? = nil) -> Double {
+        var days = WorkingDays(calendar, from: Date(timeIntervalSince1970: s), tables: tables)
         guard days.hasWorkingTime else { return 0 }
         let first = days.day(of: s), last = min(days.day(of: e), first + searchLimitDays)
         var sum = 0.0

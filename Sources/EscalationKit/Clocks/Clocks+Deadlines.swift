@@ -5,8 +5,9 @@ extension Clocks {
     /// much of each is used: what a board needs to place, count and sort thousands of escalations.
     /// A clock is breached (the stall clock: stalled) once `now` reaches its deadline.
     public func liveDeadlines(of e: Escalation) -> [(kind: ClockKind, deadline: Date)] {
-        ClockKind.allCases.compactMap { kind in
-            guard let plan = plan(kind, of: e), plan.stoppedAt == nil, plan.pausedSince == nil else { return nil }
+        let terms = Terms(self, e)
+        return ClockKind.allCases.compactMap { kind in
+            guard let plan = plan(kind, of: e, describing: false, terms: terms), plan.stoppedAt == nil, plan.pausedSince == nil else { return nil }
             return (kind, plan.deadline)
         }
     }

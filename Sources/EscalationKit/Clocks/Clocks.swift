@@ -9,35 +9,50 @@ import Foundation
 /// target — and the change itself, with the old and new deadline, is shown by `explain(_:at:)`.
 public struct Clocks: Sendable {
     public let policy: Policy
+    /// The calendar's tables, looked up once: every walk looking them up again (under a lock the
+    /// threads of `list` shared) cost more than the walks.
+    let tables: CalendarTables
 
-    public init(policy: Policy) { self.policy = policy }
+    public init(policy: Policy) {
+        self.policy = policy
+        tables = CalendarTables.of(policy.calendar)
+    }
 
     /// Every clock that applies to the escalation, read at `now` (paused ones included, with state `.paused`).
     public func read(_ e: Escalation, at now: Date) -> [ClockReading] {
-        ClockKind.allCases.compactMap { read($0, of: e, at: now) }
+        let terms = Terms(self, e)
+        return ClockKind.allCases.compactMap { kind in plan(kind, of: e, terms: terms).map { reading(kind, $0, at: now) } }
     }
 
     /// One clock, or nil when it does not apply (e.g. the stall clock of a resolved escalation).
     public func read(_ kind: ClockKind, of e: Escalation, at now: Date) -> ClockReading? {
         guard let plan = plan(kind, of: e) else { return nil }
-        let cal = policy.calendar
-        let deadline = plan.deadline
-        let total = BusinessTime.elapsed(from: plan.start, to: deadline, basis: plan.basis, calendar: cal)
-        let countedUntil = plan.pausedSince ?? plan.stoppedAt ?? now
-        let counted = BusinessTime.elapsed(from: plan.start, to: max(plan.start, countedUntil), basis: plan.basis, calendar: cal)
-        let used = total > 0 ? counted / total : (countedUntil >= deadline ? 1 : 0)
-        let state: ClockState
-        if plan.pausedSince != nil {
-            state = .paused
-        } else if let stopped = plan.stoppedAt {
-            state = stopped > deadline ? .breached : .met
-        } else {
-            state = now >= deadline ? .breached : .running
-        }
+        return reading(kind, plan, at: now)
+    }
+
+    /// The reading of a clock set up as `plan`.
+    func reading(_ kind: ClockKind, _ plan: Plan, at now: Date) -> ClockReading {
+        let used = used(plan, at: now)
         let live = plan.stoppedAt == nil && plan.pausedSince == nil
         let warning = live ? policy.warningThresholds.filter { used >= $0 }.max() : nil
-        return ClockReading(kind: kind, state: state, start: plan.start, deadline: deadline, stoppedAt: plan.stoppedAt,
+        return ClockReading(kind: kind, state: state(plan, at: now), start: plan.start, deadline: plan.deadline, stoppedAt: plan.stoppedAt,
                             target: plan.target, basis: plan.basis, used: used, warning: warning, rule: plan.rule)
+    }
+
+    /// Where a clock set up as `plan` stands at `now`.
+    func state(_ plan: Plan, at now: Date) -> ClockState {
+        if plan.pausedSince != nil { return .paused }
+        if let stopped = plan.stoppedAt { return stopped > plan.deadline ? .breached : .met }
+        return now >= plan.deadline ? .breached : .running
+    }
+
+    /// The share of its target a clock set up as `plan` has used at `now`, counted in its basis.
+    func used(_ plan: Plan, at now: Date) -> Double {
+        let cal = policy.calendar
+        let total = BusinessTime.elapsed(from: plan.start, to: plan.deadline, basis: plan.basis, calendar: cal, tables: tables)
+        let countedUntil = plan.pausedSince ?? plan.stoppedAt ?? now
+        let counted = BusinessTime.elapsed(from: plan.start, to: max(plan.start, countedUntil), basis: plan.basis, calendar: cal, tables: tables)
+        return total > 0 ? counted / total : (countedUntil >= plan.deadline ? 1 : 0)
     }
 
     /// The status a person should see: Stalled when the stall clock has run out.
@@ -63,18 +78,45 @@ public struct Clocks: Sendable {
 
     /// The acknowledgement target: the stricter of the category's and the tier's, unless the category bypasses tiers.
     public func acknowledgeTarget(for e: Escalation) -> (SLATarget, String) {
+        let choice = acknowledgeChoice(from: acknowledgeStart(of: e), terms: Terms(self, e))
+        return (choice.target, acknowledgeRule(for: e, basis: basis(for: e)))
+    }
+
+    /// The policy's rules for one escalation, looked up once for all its clocks (each lookup hashes a name).
+    struct Terms {
+        let categoryRule: CategoryRule
+        let tierRule: TierRule?
+        let cadence: Cadence?
+        let basis: TimeBasis
+
+        init(_ clocks: Clocks, _ e: Escalation) {
+            let policy = clocks.policy
+            categoryRule = policy.rule(for: e.category)
+            tierRule = policy.tiers[e.tier]
+            cadence = policy.cadence[e.severity]
+            basis = categoryRule.basis ?? policy.basis(for: e.severity)
+        }
+    }
+
+    /// The stricter acknowledgement target counted from `start`, with its deadline when it was computed to compare.
+    private func acknowledgeChoice(from start: Date, terms: Terms) -> (target: SLATarget, deadline: Date?) {
+        let basis = terms.basis
+        let categoryTarget = terms.categoryRule.acknowledge
+        guard !terms.categoryRule.bypassesTiers, let tierRule = terms.tierRule else { return (categoryTarget, nil) }
+        let byCategory = BusinessTime.deadline(from: start, adding: categoryTarget, basis: basis, calendar: policy.calendar, tables: tables)
+        let byTier = BusinessTime.deadline(from: start, adding: tierRule.response, basis: basis, calendar: policy.calendar, tables: tables)
+        return byTier < byCategory ? (tierRule.response, byTier) : (categoryTarget, byCategory)
+    }
+
+    /// Which rule chose the acknowledgement target, in one line.
+    private func acknowledgeRule(for e: Escalation, basis: TimeBasis) -> String {
         let categoryRule = policy.rule(for: e.category)
-        let basis = self.basis(for: e)
         let categoryTarget = categoryRule.acknowledge
         guard !categoryRule.bypassesTiers, let tierRule = policy.tiers[e.tier] else {
-            return (categoryTarget, "category \(e.category.key): acknowledge within \(categoryTarget.phrase(basis))"
-                + (categoryRule.bypassesTiers ? " (bypasses tiers)" : ""))
+            return "category \(e.category.key): acknowledge within \(categoryTarget.phrase(basis))"
+                + (categoryRule.bypassesTiers ? " (bypasses tiers)" : "")
         }
-        let reference = acknowledgeStart(of: e)
-        let byCategory = BusinessTime.deadline(from: reference, adding: categoryTarget, basis: basis, calendar: policy.calendar)
-        let byTier = BusinessTime.deadline(from: reference, adding: tierRule.response, basis: basis, calendar: policy.calendar)
-        let line = "category \(e.category.key): \(categoryTarget.phrase(basis)); \(e.tier): \(tierRule.response.phrase(basis)); stricter wins"
-        return (byTier < byCategory ? tierRule.response : categoryTarget, line)
+        return "category \(e.category.key): \(categoryTarget.phrase(basis)); \(e.tier): \(tierRule.response.phrase(basis)); stricter wins"
     }
 
     // MARK: - What each clock counts
@@ -91,38 +133,36 @@ public struct Clocks: Sendable {
         var deadline: Date
     }
 
-    /// The setup of `kind` for `e` as it is now, or nil when the clock does not apply.
-    func plan(_ kind: ClockKind, of e: Escalation) -> Plan? {
-        let basis = self.basis(for: e)
+    /// The setup of `kind` for `e` as it is now, or nil when the clock does not apply. Without
+    /// `describing`, `rule` is left empty: its words cost more than the rest of the plan.
+    func plan(_ kind: ClockKind, of e: Escalation, describing: Bool = true, terms known: Terms? = nil) -> Plan? {
+        let terms = known ?? Terms(self, e)
+        let basis = terms.basis
         var clockBasis = basis
         let start: Date
         let target: SLATarget
-        let rule: String
         var stoppedAt: Date?
         var pausedSince: Date?
+        var deadline: Date?
         switch kind {
         case .acknowledge:
-            (target, rule) = acknowledgeTarget(for: e)
             start = acknowledgeStart(of: e)
+            (target, deadline) = acknowledgeChoice(from: start, terms: terms)
             stoppedAt = e.status == .routed ? nil : e.acknowledgedAt ?? e.resolvedAt ?? e.closedAt ?? start
         case .resolve:
-            let categoryRule = policy.rule(for: e.category)
-            guard let t = categoryRule.resolve[e.severity] else { return nil }
+            guard let t = terms.categoryRule.resolve[e.severity] else { return nil }
             start = e.createdAt
             target = t
-            rule = "category \(e.category.key), \(e.severity.rawValue): \(categoryRule.resolveMeaning) within \(t.phrase(basis))"
             stoppedAt = e.isOpen ? nil : e.resolvedAt ?? e.closedAt
         case .internalUpdate:
-            guard e.isOpen, let cadence = policy.cadence[e.severity] else { return nil }
+            guard e.isOpen, let cadence = terms.cadence else { return nil }
             start = max(e.lastInternalUpdateAt, e.lastProgressAt)
             target = cadence.internalEvery
-            rule = "\(e.severity.rawValue) cadence: internal update every \(target.phrase(basis))"
             if e.status == .routed { pausedSince = start }
         case .customerUpdate:
-            guard e.status != .closed, let cadence = policy.cadence[e.severity] else { return nil }
+            guard e.status != .closed, let cadence = terms.cadence else { return nil }
             start = e.lastCustomerUpdateAt ?? e.createdAt
             target = cadence.customerAtMost
-            rule = "\(e.severity.rawValue) cadence: customer update every \(cadence.customerEvery.phrase(basis)) to \(cadence.customerAtMost.phrase(basis))"
             if e.status == .resolved { pausedSince = max(start, e.resolvedAt ?? start) }
         case .stall:
             guard e.isOpen else { return nil }
@@ -134,12 +174,35 @@ public struct Clocks: Sendable {
                 target = policy.stall.other
                 clockBasis = policy.stall.otherBasis
             }
-            rule = "\(e.severity.rawValue): stalled after \(target.phrase(clockBasis)) without progress"
             if e.status == .routed { pausedSince = start }
         }
-        let deadline = BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar)
-        return Plan(start: start, target: target, basis: clockBasis, rule: rule, stoppedAt: stoppedAt,
-                    pausedSince: pausedSince, deadline: deadline)
+        // The acknowledgement's deadline was already computed to pick the stricter target.
+        let end = deadline ?? BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar, tables: tables)
+        return Plan(start: start, target: target, basis: clockBasis, rule: describing ? rule(kind, of: e, terms: terms) : "", stoppedAt: stoppedAt,
+                    pausedSince: pausedSince, deadline: end)
+    }
+
+    /// Which rule sets the target of `kind` for `e`, in one line (a clock that does not apply has none).
+    func rule(_ kind: ClockKind, of e: Escalation, terms known: Terms? = nil) -> String {
+        let terms = known ?? Terms(self, e)
+        let basis = terms.basis
+        switch kind {
+        case .acknowledge:
+            return acknowledgeRule(for: e, basis: basis)
+        case .resolve:
+            let categoryRule = terms.categoryRule
+            guard let t = categoryRule.resolve[e.severity] else { return "" }
+            return "category \(e.category.key), \(e.severity.rawValue): \(categoryRule.resolveMeaning) within \(t.phrase(basis))"
+        case .internalUpdate:
+            guard let cadence = terms.cadence else { return "" }
+            return "\(e.severity.rawValue) cadence: internal update every \(cadence.internalEvery.phrase(basis))"
+        case .customerUpdate:
+            guard let cadence = terms.cadence else { return "" }
+            return "\(e.severity.rawValue) cadence: customer update every \(cadence.customerEvery.phrase(basis)) to \(cadence.customerAtMost.phrase(basis))"
+        case .stall:
+            let (target, basis) = e.severity == .critical ? (policy.stall.critical, policy.stall.criticalBasis) : (policy.stall.other, policy.stall.otherBasis)
+            return "\(e.severity.rawValue): stalled after \(target.phrase(basis)) without progress"
+        }
     }
 
     /// Routing, or the last move back to Routed (the escalation is routed anew and must be acknowledged again).

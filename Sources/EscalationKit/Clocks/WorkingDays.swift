@@ -19,9 +19,10 @@ struct WorkingDays {
     private var offsets: ZoneOffsets
     private let tables: CalendarTables
 
-    init(_ calendar: BusinessCalendar, from origin: Date) {
+    /// `tables` are the calendar's when the caller already looked them up.
+    init(_ calendar: BusinessCalendar, from origin: Date, tables known: CalendarTables? = nil) {
         self.calendar = calendar
-        tables = CalendarTables.of(calendar)
+        tables = known ?? CalendarTables.of(calendar)
         // A local day can begin up to 14 h before its UTC midnight: start learning offsets well before.
         offsets = tables.offsets(calendar.timeZone, from: origin.timeIntervalSince1970 - 2 * DayNumber.secondsPerDay)
     }

@@ -72,8 +72,16 @@ public struct Ledger: Hashable, Codable, Sendable {
     }
 
     /// Sets the position a snapshot covers, for a ledger rebuilt from one.
-    public init(escalations: [Escalation], lastSequence: Int, lastNumberByYear: [Int: Int]) {
-        self.escalations = Dictionary(uniqueKeysWithValues: escalations.map { ($0.id, $0) })
+    public init(escalations: consuming [Escalation], lastSequence: Int, lastNumberByYear: [Int: Int]) {
+        // Moved into the table one by one: mapping to (id, escalation) pairs first copied each
+        // escalation (a retain of every field, on memory not touched since it was decoded).
+        var table: [EscalationID: Escalation] = [:]
+        table.reserveCapacity(escalations.count)
+        while let escalation = escalations.popLast() {
+            let id = escalation.id
+            guard table.updateValue(escalation, forKey: id) == nil else { preconditionFailure("Duplicate values for key: '\(id)'") }
+        }
+        self.escalations = table
         self.lastSequence = lastSequence
         self.lastNumberByYear = lastNumberByYear
     }

@@ -6,7 +6,7 @@ import Foundation
 extension ByteReader {
     mutating func event() throws(Unread) -> Event {
         var sequence: Int?, time: Date?, actor: String?, escalation: EscalationID?, expected: Int?, change: Change?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "sequence": sequence = try r.int()
             case "time": time = try r.date()
@@ -24,7 +24,7 @@ extension ByteReader {
 
     mutating func historyEntry() throws(Unread) -> HistoryEntry {
         var sequence: Int?, time: Date?, actor: String?, change: Change?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "sequence": sequence = try r.int()
             case "time": time = try r.date()
@@ -40,7 +40,7 @@ extension ByteReader {
     /// `{"id":…,"history":[…]}`: an escalation line of the snapshot or the archive.
     mutating func storedEscalation() throws(Unread) -> (id: EscalationID, history: [HistoryEntry]) {
         var id: EscalationID?, history: [HistoryEntry]?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "id": id = try r.escalationID()
             case "history":
@@ -58,7 +58,7 @@ extension ByteReader {
     mutating func change() throws(Unread) -> Change {
         var change: Change?
         var keys = 0
-        try object { (r: inout ByteReader, name: String) throws(Unread) in
+        try object { (r: inout ByteReader, name: Key) throws(Unread) in
             keys += 1
             change = try r.changeCase(name)
         }
@@ -67,12 +67,12 @@ extension ByteReader {
         return try required(change)
     }
 
-    private mutating func changeCase(_ name: String) throws(Unread) -> Change {
+    private mutating func changeCase(_ name: Key) throws(Unread) -> Change {
         var owner: String?, reason: String?, note: String?, team: String?, resolution: String?, pattern: String?, summary: String?, unlabelled: String?
         var draft: Draft?, deescalation: Deescalation?, edit: Edit?, ended: Date?, sequence: Int?
         var status: (from: Status?, to: Status?), severity: (from: Severity?, to: Severity?)
         var tier: (from: Tier?, to: Tier?), category: (from: Category?, to: Category?)
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch (name, key) {
             case ("created", "_0"): draft = try r.draft()
             case ("deescalated", "_0"): deescalation = try r.deescalation()
@@ -124,7 +124,7 @@ extension ByteReader {
 
     mutating func deescalation() throws(Unread) -> Deescalation {
         var root: String?, fix: String?, confirmed: Bool?, monitoring: Bool?, learning: String?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "rootCause": root = try r.string()
             case "fixApplied": fix = try r.string()
@@ -141,7 +141,7 @@ extension ByteReader {
 
     mutating func edit() throws(Unread) -> Edit {
         var title: String?, account: Account?, dimensions: Dimensions?, brief: Brief?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "title": title = try r.optional { (r: inout ByteReader) throws(Unread) in try r.string() }
             case "account": account = try r.optional { (r: inout ByteReader) throws(Unread) in try r.account() }

@@ -7,7 +7,7 @@ extension ByteReader {
         var title: String?, account: Account?, category: Category?, severity: Severity?, suggested: Severity?
         var overrideReason: String?, tier: Tier?, team: String?, dimensions: Dimensions?, brief: Brief?
         var sentiment: Sentiment?, pattern: String?, owner: String?, reopenedFrom: EscalationID?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "title": title = try r.string()
             case "account": account = try r.account()
@@ -35,16 +35,13 @@ extension ByteReader {
 
     mutating func account() throws(Unread) -> Account {
         var name: String?, arr: Money?, segment: Segment?, health: Int?, renewal: CalendarDay?, strategic: Bool?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "name": name = try r.string()
             case "arr": arr = try r.money()
             case "segment": segment = try r.raw(Segment.self)
             case "healthScore": health = try r.optional { (r: inout ByteReader) throws(Unread) in try r.int() }
-            case "renewal": renewal = try r.optional { (r: inout ByteReader) throws(Unread) in
-                guard let day = CalendarDay(try r.string()) else { throw Unread() }
-                return day
-            }
+            case "renewal": renewal = try r.optional { (r: inout ByteReader) throws(Unread) in try r.calendarDay() }
             case "strategic": strategic = try r.bool()
             default: return false
             }
@@ -56,7 +53,7 @@ extension ByteReader {
 
     mutating func money() throws(Unread) -> Money {
         var amount: Int?, currency: String?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "amount": amount = try r.int()
             case "currency": currency = try r.string()
@@ -70,7 +67,7 @@ extension ByteReader {
     /// Scores outside 1...5 (which the synthesized decoder would accept) are left to JSONDecoder.
     mutating func dimensions() throws(Unread) -> Dimensions {
         var impact: Int?, value: Int?, urgency: Int?, capability: Int?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "impact": impact = try r.int()
             case "value": value = try r.int()
@@ -87,7 +84,7 @@ extension ByteReader {
     mutating func brief() throws(Unread) -> Brief {
         var impact: String?, dimensions: ImpactDimensions?, description: String?, attempts: [Attempt]?
         var reproduction: Reproduction?, communication: CustomerCommunication?, ask: Ask?, commercial: String?, links: [String]?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "impact": impact = try r.string()
             case "impactDimensions": dimensions = try r.impactDimensions()
@@ -112,7 +109,7 @@ extension ByteReader {
 
     mutating func impactDimensions() throws(Unread) -> ImpactDimensions {
         var breadth: String?, depth: String?, duration: String?, revenue: String?, reputation: String?, contractual: String?, multiple: Bool?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "breadth": breadth = try r.string()
             case "depth": depth = try r.string()
@@ -132,7 +129,7 @@ extension ByteReader {
 
     mutating func attempt() throws(Unread) -> Attempt {
         var step: String?, result: String?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "step": step = try r.string()
             case "result": result = try r.string()
@@ -145,7 +142,7 @@ extension ByteReader {
 
     mutating func reproduction() throws(Unread) -> Reproduction {
         var steps: [String]?, expected: String?, actual: String?, environment: String?, frequency: String?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "steps": steps = try r.strings()
             case "expected": expected = try r.string()
@@ -162,7 +159,7 @@ extension ByteReader {
 
     mutating func communication() throws(Unread) -> CustomerCommunication {
         var last: String?, lastAt: Date?, expectation: String?, risk: String?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "lastUpdate": last = try r.string()
             case "lastUpdateAt": lastAt = try r.optional { (r: inout ByteReader) throws(Unread) in try r.date() }
@@ -178,7 +175,7 @@ extension ByteReader {
 
     mutating func ask() throws(Unread) -> Ask {
         var kind: Ask.Kind?, text: String?, deadline: Date?
-        try fields { (r: inout ByteReader, key: String) throws(Unread) -> Bool in
+        try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "kind": kind = try r.optional { (r: inout ByteReader) throws(Unread) in try r.raw(Ask.Kind.self) }
             case "text": text = try r.string()

@@ -36,12 +36,12 @@ struct ByteReader {
     }
 
     /// Reads an object, calling `field` with each key; `field` must read (or `skip`) the value.
-    mutating func object(_ field: (inout ByteReader, String) throws(Unread) -> Void) throws(Unread) {
+    mutating func object(_ field: (inout ByteReader, Key) throws(Unread) -> Void) throws(Unread) {
         try take(123)
         skipSpace()
         if current == 125 { at += 1; return }
         while true {
-            let key = try string()
+            let key = try self.key()
             try take(58)
             try field(&self, key)
             skipSpace()
@@ -100,6 +100,42 @@ struct ByteReader {
         return negative ? -value : value
     }
 
+    /// An object key as the bytes between its quotes, compared without building a String (the store
+    /// writes keys as plain ASCII; an escape or any other byte is left to JSONDecoder).
+    private mutating func key() throws(Unread) -> Key {
+        try take(34)
+        let start = at
+        while at < bytes.count {
+            let b = bytes[at]
+            if b == 34 {
+                at += 1
+                return Key(UnsafeBufferPointer(rebasing: bytes[start..<(at - 1)]))
+            }
+            guard b >= 32, b < 128, b != 92 else { throw Unread() }
+            at += 1
+        }
+        throw Unread()
+    }
+
+    /// The bytes of the next string when it holds no escape (its quotes consumed), else nil with nothing consumed.
+    /// Only for values parsed from ASCII bytes (a time, an id, a day): anything else in them is refused anyway.
+    mutating func plainASCII() throws(Unread) -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        guard current == 34 else { throw Unread() }
+        var end = at + 1
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == 34 {
+                let text = UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end])
+                at = end + 1
+                return text
+            }
+            guard b >= 32, b < 128, b != 92 else { return nil }
+            end += 1
+        }
+        throw Unread()
+    }
+
     /// A string; escapes are decoded, bytes that are not valid UTF-8 are left to JSONDecoder.
     mutating func string() throws(Unread) -> String {
         try take(34)
@@ -122,9 +158,9 @@ struct ByteReader {
 
     /// The string of UTF-8 bytes; invalid UTF-8 (which `String(decoding:)` would repair) is left to JSONDecoder.
     private static func text(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(Unread) -> String {
-        let text = String(decoding: utf8, as: UTF8.self)
-        // Valid UTF-8 decodes to the very same bytes; a repaired sequence does not.
-        guard ascii || text.utf8.elementsEqual(utf8) else { throw Unread() }
+        if ascii { return String(decoding: utf8, as: UTF8.self) }
+        // Validated once; `String(decoding:)` would repair invalid bytes, which JSONDecoder refuses.
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw Unread() }
         return text
     }
 
@@ -188,6 +224,10 @@ struct ByteReader {
 
     /// A time in the store's own form (`FastTime`); any other form is left to JSONDecoder.
     mutating func date() throws(Unread) -> Date {
+        if let utf8 = try plainASCII() {
+            guard let date = FastTime.parse(utf8: utf8) else { throw Unread() }
+            return date
+        }
         guard let date = FastTime.parse(try string()) else { throw Unread() }
         return date
     }
@@ -196,7 +236,7 @@ struct ByteReader {
     mutating func skip() throws(Unread) {
         skipSpace()
         switch current {
-        case 123: try object { (r: inout ByteReader, _: String) throws(Unread) in try r.skip() }
+        case 123: try object { (r: inout ByteReader, _: Key) throws(Unread) in try r.skip() }
         case 91: try array { (r: inout ByteReader) throws(Unread) in try r.skip() }
         case 34: _ = try string()
         case 116, 102: _ = try bool()

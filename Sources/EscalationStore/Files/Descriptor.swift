@@ -60,12 +60,13 @@ final class Descriptor {
     func read(from offset: Int, upTo limit: Int = .max) throws(StoreError) -> [UInt8] {
         let total = min(try size, offset + min(limit, Int.max - offset))
         guard total > offset else { return [] }
-        // Not zero-filled first: the snapshot is megabytes, and pread fills every byte kept.
+        // Uninitialized: zeroing megabytes that pread overwrites at once was a serial pass over the snapshot.
+        let count = total - offset
         var failure: StoreError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: total - offset) { buffer, initialized in
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
-            while done < buffer.count {
-                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = StoreError.posix(path, "read")

@@ -44,21 +44,37 @@ enum EscalationLines {
     /// Decodes and replays `lines` of `bytes` in parallel; the first damaged line (by position) is the error.
     /// `firstLine` is the file line number of `lines[0]`. `checked` says a checksum over the whole file
     /// already matched (the snapshot's header), so the lines' own checksums cannot fail and are not recomputed.
-    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String, checked: Bool = false) throws(StoreError) -> [Escalation] {
+    /// `alongside` runs on one of the same threads while the others decode (the snapshot's checksum):
+    /// serial work done first would leave the other core idle.
+    static func decode(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstLine: Int, schema: Int, path: String, checked: Bool = false,
+                       alongside: (@Sendable () -> Void)? = nil) throws(StoreError) -> [Escalation] {
         let ranges = Array(lines)
-        guard !ranges.isEmpty else { return [] }
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, ranges.count / 64))
-        let results = Results(count: ranges.count, workers: workers)
+        guard !ranges.isEmpty else {
+            alongside?()
+            return []
+        }
+        // Chunks small enough that a thread slowed by the other work (or by another process on a
+        // shared machine) does not leave the rest waiting at the end, large enough to cost nothing.
+        let chunk = 32
+        let chunks = (ranges.count + chunk - 1) / chunk
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), chunks + (alongside == nil ? 0 : 1))
+        let results = Results(count: ranges.count, workers: workers, chunks: chunks, sideJob: alongside)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let decoder = StoreCoding.decoder(schema: schema)
-            let chunk = (ranges.count + workers - 1) / workers
-            for index in (worker * chunk)..<min(ranges.count, (worker + 1) * chunk) {
-                let range = ranges[index]
-                let location = "line \(firstLine + index) (byte \(range.lowerBound))"
-                let result = decodeOne(bytes[range], schema: schema, decoder: decoder, path: path, location: location, checked: checked)
-                switch result {
-                case .success(let e): results.set(index, e)
-                case .failure(let error): results.fail(worker, index, error); return
+            var decoder: JSONDecoder?
+            while let task = results.nextTask() {
+                guard let first = task else {
+                    alongside?()
+                    continue
+                }
+                for index in (first * chunk)..<min(ranges.count, (first + 1) * chunk) {
+                    let range = ranges[index]
+                    let location = "line \(firstLine + index) (byte \(range.lowerBound))"
+                    if decoder == nil, schema < 2 { decoder = StoreCoding.decoder(schema: schema) }
+                    let result = decodeOne(bytes[range], schema: schema, decoder: decoder, path: path, location: location, checked: checked)
+                    switch result {
+                    case .success(let e): results.set(index, e)
+                    case .failure(let error): results.fail(worker, index, error); return
+                    }
                 }
             }
         }
@@ -66,7 +82,7 @@ enum EscalationLines {
         return results.takeValues()
     }
 
-    private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder, path: String, location: String, checked: Bool) -> Result<Escalation, StoreError> {
+    private static func decodeOne(_ line: ArraySlice<UInt8>, schema: Int, decoder: JSONDecoder?, path: String, location: String, checked: Bool) -> Result<Escalation, StoreError> {
         let payload: ArraySlice<UInt8>
         switch CheckedLine.payload(of: line, field: "escalation", verifying: !checked) {
         case .success(let p): payload = p
@@ -76,7 +92,8 @@ enum EscalationLines {
         if schema >= 2, let fast = FastRead.storedEscalation(payload) {
             stored = Stored(id: fast.id, history: fast.history)
         } else {
-            do { stored = try decoder.decode(Stored.self, from: Data(payload)) } catch {
+            // JSONDecoder only for what the fast reader leaves (old schemas, unusual lines): made when needed.
+            do { stored = try (decoder ?? StoreCoding.decoder(schema: schema)).decode(Stored.self, from: Data(payload)) } catch {
                 return .failure(.damaged(path: path, location: location, reason: "the escalation does not parse (\(StoreCoding.reason(error)))"))
             }
         }
@@ -87,27 +104,33 @@ enum EscalationLines {
             Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change)
         }
         var escalation = Escalation(created: event(first, revision: 0), draft: draft)
-        // Replay never reads the history, only appends to it, and each step would copy the whole
-        // array: replay without it, then put back the entries read (the same values replay appends).
-        escalation.history = []
+        // Replay appends each entry (an undo replays those before it, so they must be there):
+        // room for all of them up front, so that the history grows without reallocating.
+        escalation.history.reserveCapacity(stored.history.count)
         for entry in stored.history.dropFirst() {
             do { try escalation.apply(event(entry, revision: escalation.revision)) } catch {
                 return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not replay: \(error)"))
             }
         }
-        escalation.history = stored.history
         return .success(escalation)
     }
 
-    /// Slots the workers fill; each index is written by exactly one worker.
+    /// Slots the workers fill; each index is written by exactly one worker. Hands out the chunks
+    /// (and the side job, first) one at a time.
     private final class Results: @unchecked Sendable {
         private let slots: UnsafeMutablePointer<Escalation?>
         private let count: Int
         private var errors: [(Int, StoreError)?]
         private let lock = NSLock()
+        private let chunks: Int
+        private var nextChunk = 0
+        private var sideJobTaken: Bool
+        private var failed = false
 
-        init(count: Int, workers: Int) {
+        init(count: Int, workers: Int, chunks: Int, sideJob: (@Sendable () -> Void)?) {
             self.count = count
+            self.chunks = chunks
+            sideJobTaken = sideJob == nil
             slots = .allocate(capacity: count)
             slots.initialize(repeating: nil, count: count)
             errors = Array(repeating: nil, count: workers)
@@ -118,13 +141,37 @@ enum EscalationLines {
             slots.deallocate()
         }
 
+        /// The next chunk to decode, `.some(nil)` for the side job, nil when nothing is left (or a line failed).
+        func nextTask() -> Int?? {
+            lock.withLock {
+                if !sideJobTaken {
+                    sideJobTaken = true
+                    return .some(nil)
+                }
+                // After a failure, lines before it may still be damaged: only those chunks are still needed.
+                guard nextChunk < chunks, !failed else { return nil }
+                nextChunk += 1
+                return .some(nextChunk - 1)
+            }
+        }
+
         func set(_ index: Int, _ value: Escalation) { slots[index] = value }
 
-        func fail(_ worker: Int, _ index: Int, _ error: StoreError) { lock.withLock { errors[worker] = (index, error) } }
+        func fail(_ worker: Int, _ index: Int, _ error: StoreError) {
+            lock.withLock {
+                failed = true
+                errors[worker] = (index, error)
+            }
+        }
 
         var firstError: StoreError? { errors.compactMap { $0 }.min { $0.0 < $1.0 }?.1 }
         /// The decoded escalations, moved out of their slots (an escalation is large: copying shows).
-        func takeValues() -> [Escalation] { (0..<count).compactMap { slots[$0].take() } }
+        func takeValues() -> [Escalation] {
+            var values: [Escalation] = []
+            values.reserveCapacity(count)
+            for index in 0..<count { if let e = slots[index].take() { values.append(e) } }
+            return values
+        }
     }
 
     /// A worker's JSONEncoder, made on first use.

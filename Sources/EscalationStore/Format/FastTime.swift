@@ -51,24 +51,27 @@ enum FastTime {
     /// (the caller falls back to ISOTime, which knows offsets and other fractions).
     static func parse(_ text: String, years: ClosedRange<Int> = 1...9999) -> Date? {
         var text = text
-        return text.withUTF8 { u -> Date? in
-            guard u.count == 24 || u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58 else { return nil }
-            if u.count == 24 { guard u[19] == 46, u[23] == 90 else { return nil } } else { guard u[19] == 90 else { return nil } }
-            func num(_ from: Int, _ count: Int) -> Int? {
-                var v = 0
-                for i in from..<(from + count) {
-                    let c = Int(u[i]) - 48
-                    guard (0...9).contains(c) else { return nil }
-                    v = v * 10 + c
-                }
-                return v
+        return text.withUTF8 { u -> Date? in parse(utf8: u, years: years) }
+    }
+
+    /// `parse` on the text's UTF-8 bytes (the store reader has them in hand, without a String).
+    static func parse(utf8 u: UnsafeBufferPointer<UInt8>, years: ClosedRange<Int> = 1...9999) -> Date? {
+        guard u.count == 24 || u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58 else { return nil }
+        if u.count == 24 { guard u[19] == 46, u[23] == 90 else { return nil } } else { guard u[19] == 90 else { return nil } }
+        func num(_ from: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in from..<(from + count) {
+                let c = Int(u[i]) - 48
+                guard (0...9).contains(c) else { return nil }
+                v = v * 10 + c
             }
-            guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
-                  let s = num(17, 2), let ms = u.count == 24 ? num(20, 3) : 0,
-                  years.contains(y), (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d), h < 24, mi < 60, s < 60 else { return nil }
-            let seconds = days(fromCivil: y, mo, d) * 86400 + h * 3600 + mi * 60 + s
-            return Date(timeIntervalSince1970: Double(seconds * 1000 + ms) / 1000)
+            return v
         }
+        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
+              let s = num(17, 2), let ms = u.count == 24 ? num(20, 3) : 0,
+              years.contains(y), (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d), h < 24, mi < 60, s < 60 else { return nil }
+        let seconds = days(fromCivil: y, mo, d) * 86400 + h * 3600 + mi * 60 + s
+        return Date(timeIntervalSince1970: Double(seconds * 1000 + ms) / 1000)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -41,14 +41,24 @@ struct SnapshotFile {
             return SnapshotFile(generation: generation,
                                 ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
         }
-        let actual = Checksum.of(bytes[(first.upperBound + 1)...])
-        guard actual == sum else {
-            throw .damaged(path: path, location: "byte \(first.upperBound + 1)", reason: "checksum mismatch (header says \(sum), the escalations give \(actual))")
-        }
         // The header's checksum covers every byte of every line: checking each line's again would
-        // hash the snapshot twice (a quarter of an `update`'s start-up).
-        let escalations = try EscalationLines.decode(bytes, lines: lines.complete.dropFirst(), firstLine: 2, schema: header.schemaVersion, path: path, checked: true)
+        // hash the snapshot twice (a quarter of an `update`'s start-up). It is hashed on one thread
+        // while the others decode, and a mismatch is reported before anything decoding found.
+        let actual = ChecksumResult()
+        let decoded = Result { () throws(StoreError) -> [Escalation] in
+            try EscalationLines.decode(bytes, lines: lines.complete.dropFirst(), firstLine: 2, schema: header.schemaVersion, path: path, checked: true,
+                                       alongside: { actual.value = Checksum.of(bytes[(first.upperBound + 1)...]) })
+        }
+        guard actual.value == sum else {
+            throw .damaged(path: path, location: "byte \(first.upperBound + 1)", reason: "checksum mismatch (header says \(sum), the escalations give \(actual.value))")
+        }
+        let escalations = try decoded.get()
         return SnapshotFile(generation: generation,
                             ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
     }
+}
+
+/// The checksum computed alongside decoding (written once by one thread, read after all joined).
+private final class ChecksumResult: @unchecked Sendable {
+    var value = ""
 }
