@@ -20,10 +20,13 @@ extension Store {
         let old = position.generation
         let generation = old + 1
         let archived = archivable()
+        // An archive this compaction starts holds only what it archives now: summarising it costs
+        // what appending to an existing summary would, whatever its size.
+        let archiveIsNew = !FileFacts.exists(layout.archive)
         if !archived.isEmpty { try ArchiveFile.append(archived, layout: layout) }
         // Derived data: a failure here only leaves readers decoding more of the archive. A missing
         // summary of a large archive (a store from before summaries) is left to `doctor --repair`.
-        _ = try? ArchiveSummaryFile.catchUp(layout: layout, rebuildingUpTo: 16 << 20)
+        _ = try? ArchiveSummaryFile.catchUp(layout: layout, rebuildingUpTo: archiveIsNew ? .max : summaryRebuildLimit)
         var kept = state
         kept.remove(archived.map(\.id))
 

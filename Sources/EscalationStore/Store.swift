@@ -37,6 +37,8 @@ public final class Store: @unchecked Sendable {
     var position: JournalPosition
     var _lockTimeout: Duration = .seconds(5)
     var _compactionThreshold = 4 << 20
+    /// The largest archive whose missing summary a compaction rebuilds under the lock (bigger ones: `doctor --repair`).
+    var summaryRebuildLimit = 16 << 20
     /// Set by a focused open; cleared when a compaction had to read the whole store.
     var focused: Set<EscalationID>?
     private var writeLock: StoreLock?

@@ -53,6 +53,25 @@ import Testing
         #expect(try store.archivedEscalation(EscalationID(year: 1999, number: 1)) == nil)
     }
 
+    @Test func theCompactionThatStartsALargeArchiveSummarisesIt() throws {
+        // A demo or an import archives years at once: the new archive is far past the rebuild
+        // limit, but summarising it costs no more than the lines just written.
+        let scratch = Scratch(); defer { scratch.remove() }
+        let store = try Store.create(at: scratch.store, policy: .standard)
+        store.summaryRebuildLimit = 0
+        for n in 0..<3 {
+            let id = try store.commit(.create(Scratch.draft("Closed \(n)")), on: nil, context: Scratch.context("alice", Double(n) * 600)).escalation
+            for (i, command) in [Command.acknowledge(owner: "Mike"), .start, .resolve(resolution: "Fixed"), .close].enumerated() {
+                try store.commit(command, on: id, context: Scratch.context("alice", Double(n) * 600 + Double(i + 1) * 60))
+            }
+        }
+        try store.commit(.create(Scratch.draft("Still open")), on: nil, context: Scratch.context("alice", 40 * 86_400))
+        try store.compact()
+        let contents = try #require(ArchiveSummaryFile.read(layout: layout(scratch)))
+        #expect(contents.summaries.count == 3)
+        try expectMatchesFullDecode(store)
+    }
+
     @Test func aTornSummaryLineIsIgnoredAndCutByTheNextBatch() throws {
         let scratch = Scratch(); defer { scratch.remove() }
         let store = try storeWithTwoArchiveBatches(scratch)
