@@ -57,7 +57,9 @@ extension Store {
     /// Starts following other processes' changes: `onChange(newEvents, reloaded)` runs on the
     /// watcher's thread after `ledger` has been brought up to date; `reloaded` means another process
     /// compacted (or inotify overflowed) and the whole ledger was re-read.
-    public func watch(pollInterval: Duration = .seconds(2), debounce: Duration = .milliseconds(20),
+    /// A commit is one append, so the debounce only has to merge a compaction's few renames; it is
+    /// short because it adds to every other process's change reaching an open board.
+    public func watch(pollInterval: Duration = .seconds(2), debounce: Duration = .milliseconds(5),
                       onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
                       onError: (@Sendable (StoreError) -> Void)? = nil) throws(StoreError) -> StoreWatcher {
         try StoreWatcher(store: self, pollInterval: pollInterval, debounce: debounce, onChange: onChange, onError: onError)
