@@ -172,6 +172,8 @@ class KanbanTui:
                 return None, f"ktui task move exited {r.status}"
             moves.append(r)
         shutil.rmtree(work, ignore_errors=True)
+        if len(moves) < 2:
+            return None, f"the kanban-tui board has {len(routed)} task(s) in its first column, too few to time a move"
         return {"list": Stats([r.seconds * 1000 for r in listing]),
                 "list_mb": Stats([r.peak_mb for r in listing]),
                 "move": Stats([r.seconds * 1000 for r in moves[1:]])}, None

@@ -101,7 +101,7 @@ class Report:
                 continue
             if limit == "peer":
                 tw = self.peers.get(("Taskwarrior", size))
-                if tw is None:
+                if tw is None or tw["export"].median is None:
                     continue
                 limit = tw["export"].median
             results.append(got[0].median <= limit)
@@ -117,7 +117,8 @@ class Report:
         cells = []
         for name, key, label in pairs.get(measure, []):
             theirs = self.peers.get((name, size))
-            if theirs is None or ours is None:
+            # A peer that measured nothing is left out of the row, never a reason to lose the report.
+            if theirs is None or ours is None or theirs.get(key) is None or theirs[key].median is None:
                 continue
             ratio = ours[0].median / theirs[key].median
             cells.append(f"{label} {fmt(theirs[key].median, 'ms')} → ×{ratio:.2f}")
