@@ -5,7 +5,7 @@ import subprocess
 import time
 
 from data import environment
-from timing import Stats, checked, run
+from timing import Stats, checked, peak_memory, run
 
 
 def open_ids(binary, store, status=None):
@@ -27,7 +27,7 @@ def startup(binary, store, runs):
         samples = [run(argv, env=env) for _ in range(runs)]
         if any(s.status != 0 for s in samples):
             raise RuntimeError(f"{' '.join(argv)} failed")
-        results[label] = (Stats([s.seconds * 1000 for s in samples]), Stats([s.peak_mb for s in samples]))
+        results[label] = (Stats([s.seconds * 1000 for s in samples]), peak_memory(argv, env=env))
     return results
 
 
@@ -42,7 +42,8 @@ def transition(binary, store, runs):
             raise RuntimeError(f"update failed with status {r.status}")
         if i > 0:  # the first one warms the cache
             samples.append(r)
-    return Stats([s.seconds * 1000 for s in samples]), Stats([s.peak_mb for s in samples])
+    memory = peak_memory([binary, "update", ids[0], "--note", "benchmark note for the memory figure", "--store", store], env=env)
+    return Stats([s.seconds * 1000 for s in samples]), memory
 
 
 def contention(binary, store, writers, per_writer):

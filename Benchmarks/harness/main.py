@@ -1,5 +1,6 @@
 """`Benchmarks/run [--quick] [--only MEASURE,...]`: the whole suite, a Markdown table in Benchmarks/results/latest.md."""
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -79,7 +80,8 @@ def main():
         result = attempt(f"board first frame {size}", lambda: board.first_frame(binary, store, runs))
         if result:
             report.put("first frame", size, result[0])
-            report.put("board memory", size, result[1])
+            if result[1] is not None:
+                report.put("board memory", size, result[1])
         result = attempt(f"board keys {size}", lambda: board.keys(binary, store, 20 if quick else 40))
         if result:
             report.put("key", size, result[0])
@@ -123,7 +125,15 @@ def main():
                     continue
 
                 def measure_peer():
-                    instance = peer(os.path.join(ROOT, ".build", "bench-data", "peers"), shape.key, rows)
+                    # Keyed by the items themselves, so a peer never keeps data an older generator made.
+                    digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:10]
+                    root = os.path.join(ROOT, ".build", "bench-data", "peers")
+                    folder = os.path.join(root, "kanban-tui" if peer is peers.KanbanTui else "taskwarrior")
+                    if os.path.isdir(folder):
+                        for old in os.listdir(folder):
+                            if old.startswith(shape.key) and old != f"{shape.key}-{digest}":
+                                shutil.rmtree(os.path.join(folder, old), ignore_errors=True)
+                    instance = peer(root, f"{shape.key}-{digest}", rows)
                     return instance.measure(runs)
 
                 result = attempt(f"{peer.name} {size}", measure_peer)

@@ -15,7 +15,7 @@ import subprocess
 import time
 import uuid
 
-from timing import Stats, checked, run
+from timing import Stats, checked, peak_memory, run
 
 NAMESPACE = uuid.UUID("5b7c0a52-7d7e-4d8b-9c2a-0e5ab0a1e7a1")
 OPEN = ("routed", "acknowledged", "in_progress", "stalled")
@@ -100,7 +100,7 @@ class Taskwarrior:
             modify.append(r)
         shutil.rmtree(work, ignore_errors=True)
         return {"export": Stats([r.seconds * 1000 for r in export]),
-                "export_mb": Stats([r.peak_mb for r in export]),
+                "export_mb": peak_memory(["task", "export"], env=self.env),
                 "modify": Stats([r.seconds * 1000 for r in modify[1:]])}, None
 
 
@@ -175,5 +175,5 @@ class KanbanTui:
         if len(moves) < 2:
             return None, f"the kanban-tui board has {len(routed)} task(s) in its first column, too few to time a move"
         return {"list": Stats([r.seconds * 1000 for r in listing]),
-                "list_mb": Stats([r.peak_mb for r in listing]),
+                "list_mb": peak_memory(["ktui", "task", "list", "--json"], env=self.env),
                 "move": Stats([r.seconds * 1000 for r in moves[1:]])}, None

@@ -14,6 +14,7 @@ import termios
 import time
 
 from data import environment
+from timing import read_peak, wrapped_for_memory
 
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHM])")
 
@@ -26,13 +27,19 @@ def visible(data):
 class PtyBoard:
     QUIET = 0.08
 
-    def __init__(self, binary, store, columns=160, rows=48, user="bench"):
+    def __init__(self, binary, store, columns=160, rows=48, user="bench", memory_path=None):
+        """With `memory_path`, the board runs under /usr/bin/time, which writes its peak RSS there
+        (a child forked from this Python process would report Python's size: see timing.py)."""
         env = environment(user)
+        argv = [binary, "board", "--store", store]
+        if memory_path:
+            argv = wrapped_for_memory(argv, memory_path)
+        self.memory_path = memory_path
         self.started = time.monotonic()
         pid, fd = pty.fork()
         if pid == 0:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-            os.execve(binary, [binary, "board", "--store", store], env)
+            os.execve(argv[0], argv, env)
         self.pid, self.fd = pid, fd
         self.output = bytearray()
         self.peak_mb = None
@@ -95,7 +102,7 @@ class PtyBoard:
         return got[1] - sent, len(got[2])
 
     def quit(self):
-        """Quits with `q` and returns the board's peak RSS in MB (from wait4 on exactly this process)."""
+        """Quits with `q`; returns the board's peak RSS in MB when it ran under /usr/bin/time, else None."""
         try:
             os.write(self.fd, b"q")
         except OSError:
@@ -112,4 +119,5 @@ class PtyBoard:
             _, _, usage = os.wait4(self.pid, 0)
             self.peak_mb = usage.ru_maxrss / 1024.0
         os.close(self.fd)
+        self.peak_mb = read_peak(self.memory_path) if self.memory_path else None
         return self.peak_mb

@@ -168,7 +168,7 @@ class Report:
             out.append(f"| {label} | {figure(got[0], unit) if got else '—'} | {('≤ ' + fmt(target, unit)) if target else '—'} | {verdict} |")
 
         out += ["", "## How each figure is taken", "",
-                "- Whole-process figures: wall time on the monotonic clock from spawn to exit, peak RSS from `wait4` of that child. "
+                "- Whole-process figures: wall time on the monotonic clock from spawn to exit, peak RSS (the median of 3 more runs) from `/usr/bin/time`, since Linux carries a process's peak across exec and a child forked from the harness would report the harness's size. "
                 "The store is in the page cache (one warm-up run); every command runs with `ESCALATOR_NOW` fixed so reruns read the same store.",
                 "- Board: the real `escalator board` in a pseudo-terminal of 160×48 (TERM=xterm-256color, UTF-8). A frame's time is the "
                 "arrival of its **last byte** (the output burst ends when 80 ms pass with no byte), so no polling interval is added; "

@@ -1,8 +1,14 @@
-"""Running a process and timing it: wall time on the monotonic clock, peak memory from wait4."""
+"""Running a process and timing it: wall time on the monotonic clock, peak memory under /usr/bin/time."""
 import os
 import statistics
 import subprocess
+import tempfile
 import time
+
+# Linux carries a process's peak RSS across exec: a child forked from this Python process, which holds
+# the stores' rows, would report Python's size. /usr/bin/time is small, so its child's peak is the
+# command's own; it runs in separate runs because its exec adds to the wall time.
+TIME = "/usr/bin/time"
 
 
 class Run:
@@ -16,7 +22,7 @@ class Run:
 
 
 def run(argv, env=None, cwd=None, capture=False, stdin=None):
-    """Runs argv to completion; the rusage of exactly this child gives its peak RSS (ru_maxrss, KB)."""
+    """Runs argv to completion: wall time and exit status (its peak_mb is not the command's: see `peak_memory`)."""
     out = subprocess.PIPE if capture else subprocess.DEVNULL
     started = time.monotonic()
     process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=subprocess.PIPE if capture else subprocess.DEVNULL,
@@ -34,6 +40,39 @@ def run(argv, env=None, cwd=None, capture=False, stdin=None):
     seconds = time.monotonic() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     return Run(seconds, usage.ru_maxrss / 1024.0, process.returncode, data)
+
+
+def wrapped_for_memory(argv, path):
+    """argv run under /usr/bin/time, which writes the peak RSS in KB to `path`."""
+    return [TIME, "-f", "%M", "-o", path] + list(argv)
+
+
+def read_peak(path):
+    """The peak RSS in MB that /usr/bin/time wrote to `path` (its last line), or None."""
+    try:
+        with open(path) as f:
+            lines = [line.strip() for line in f if line.strip()]
+        return int(lines[-1]) / 1024.0 if lines else None
+    except (OSError, ValueError):
+        return None
+
+
+def peak_memory(argv, env=None, runs=3):
+    """The command's peak RSS in MB (median of `runs`), or None where /usr/bin/time is missing."""
+    if not os.path.exists(TIME):
+        return None
+    peaks = []
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile(prefix="peak-", delete=False) as f:
+            path = f.name
+        try:
+            subprocess.run(wrapped_for_memory(argv, path), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            peak = read_peak(path)
+        finally:
+            os.unlink(path)
+        if peak is not None:
+            peaks.append(peak)
+    return Stats(peaks) if peaks else None
 
 
 def checked(argv, env=None, cwd=None, capture=True):
