@@ -49,6 +49,22 @@ import Testing
         #expect(!(try cli.run("list").out.contains("\u{1B}[")))
     }
 
+    @Test func aLongConfirmationWrapsInsteadOfLosingTheOwner() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli.run("demo", "--count", "30").code == 0)
+        let routed = (try cli.json("list", "--json", "--status", "routed") as! [[String: Any]])[0]["id"] as! String
+        let owner = "Maximilian Alexander von Habsburg-Lothringen (Enterprise Support)"
+        let out = try cli.run("ack", routed, "--owner", owner).out
+        let lines = out.split(separator: "\n")
+        #expect(lines.count > 1)
+        for line in lines { #expect(line.count <= 80, "\(line)") }
+        // Joined back, the sentence holds the whole name twice (the change, then who owns it now).
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.components(separatedBy: owner).count == 3, "\(out)")
+        #expect(!out.contains("…"))
+    }
+
     @Test func humanOutputFitsEightyColumns() throws {
         let cli = CLI()
         defer { cli.remove() }

@@ -37,6 +37,22 @@ struct Console {
         Swift.print(Console.fitVisible(line, width))
     }
 
+    /// Prints a sentence wrapped at spaces to the width, later lines indented: a confirmation must
+    /// keep every word (the owner's whole name), where a table row may be cut.
+    func say(_ sentence: String) {
+        var line = ""
+        for word in sentence.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if Console.visibleWidth(candidate) <= width || line.trimmingCharacters(in: .whitespaces).isEmpty {
+                line = candidate
+            } else {
+                print(line)
+                line = "  " + word
+            }
+        }
+        print(line)
+    }
+
     /// `line` cut to `width` visible columns, keeping ANSI colour sequences whole and closing them.
     static func fitVisible(_ line: String, _ width: Int) -> String {
         guard visibleWidth(line) > width else { return line }
