@@ -222,4 +222,41 @@ import EscalationKit
         #expect(state.sheets.current == nil)
         #expect(state.message?.text == "Nothing changed.")
     }
+
+    @Test func theCaretMovesInsideATextFieldAndTypingGoesWhereItIs() {
+        var state = SheetFixture.state()
+        state.press(.character("n"), .tab)
+        state.typeText("Export drops rows")
+        state.press(.left, .left, .left, .left)
+        state.typeText("many ")
+        #expect(SheetFixture.form(state)?.values[.title] == "Export drops many rows")
+        #expect(BoardView.render(state).plainText.contains("Export drops many ▏rows"))
+        state.press(.home)
+        state.typeText("Nightly ")
+        #expect(SheetFixture.form(state)?.values[.title] == "Nightly Export drops many rows")
+        state.press(.delete)  // the E under the caret
+        state.typeText("e")
+        state.press(.right, .right, .right, .right, .right, .backspace)  // "export" → "expor" + t removed
+        #expect(SheetFixture.form(state)?.values[.title] == "Nightly expor drops many rows")
+        state.press(.end)
+        state.typeText(" at night")
+        #expect(SheetFixture.form(state)?.values[.title] == "Nightly expor drops many rows at night")
+        // ← at the start and → at the end stay put; a new field starts with the caret at its end.
+        state.press(.home, .left, .backspace)
+        #expect(SheetFixture.form(state)?.values[.title] == "Nightly expor drops many rows at night")
+        state.press(.backTab)
+        #expect(SheetFixture.form(state)?.caret == nil)
+        state.typeText("Glo")
+        #expect(SheetFixture.form(state)?.values[.account] == "Glo")
+    }
+
+    @Test func leftAndRightStillChooseOnChoiceAndScoreFields() {
+        var state = SheetFixture.state()
+        state.press(.character("n"), .tab, .tab)
+        #expect(SheetFixture.form(state)?.focus == .category)
+        state.press(.right)
+        #expect(SheetFixture.form(state)?.values.category != nil)
+        state.press(.tab, .right, .right)
+        #expect(state.reading(SheetFixture.form(state)!).score(.impact) == 2)
+    }
 }

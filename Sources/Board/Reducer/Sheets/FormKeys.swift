@@ -8,7 +8,8 @@ extension BoardState {
     }
 
     /// Keys in the form: Tab / Shift-Tab (and ↑ ↓) between fields, typing, ← → for choices and
-    /// scores, Ctrl-E for `$EDITOR`, Enter to save (lint first), Esc to cancel.
+    /// scores and to move the caret in text (Home / End, Ctrl-A to the start), Ctrl-E for `$EDITOR`,
+    /// Enter to save (lint first), Esc to cancel.
     mutating func handleFormKey(_ key: Key, form: inout EscalationForm) -> [Effect] {
         switch form.phase {
         case .saving:
@@ -76,13 +77,20 @@ extension BoardState {
             clear(field, in: &form)
         case .backspace, .delete:
             if field.isText {
-                if !form.values[field].isEmpty { form.values[field].removeLast() }
-                form.completion = 0
+                erase(key == .backspace ? .before : .at, in: &form)
             } else {
                 clear(field, in: &form)
             }
         case .left, .right:
-            step(field, by: key == .right ? 1 : -1, in: &form, reading: r)
+            if field.isText {
+                moveCaret(by: key == .right ? 1 : -1, in: &form)
+            } else {
+                step(field, by: key == .right ? 1 : -1, in: &form, reading: r)
+            }
+        case .home, .control("a"):
+            if field.isText { form.caret = 0 }
+        case .end:
+            if field.isText { form.caret = nil }
         case .character(let c):
             type(c, into: field, in: &form, reading: r)
         default: break
@@ -97,7 +105,29 @@ extension BoardState {
         form.focus = fields[(index + delta + fields.count) % fields.count]
     }
 
+    /// ← → in a text field: one character, never past either end (the end is kept as nil).
+    private func moveCaret(by delta: Int, in form: inout EscalationForm) {
+        let count = form.values[form.focus].count
+        let next = max(0, min(count, form.caretOffset + delta))
+        form.caret = next == count ? nil : next
+    }
+
+    private enum Erase { case before, at }
+
+    /// Backspace removes the character before the caret, Delete the one under it.
+    private func erase(_ which: Erase, in form: inout EscalationForm) {
+        var text = form.values[form.focus]
+        let offset = form.caretOffset
+        let target = which == .before ? offset - 1 : offset
+        guard target >= 0, target < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: target))
+        form.values[form.focus] = text
+        if form.caret != nil { form.caret = which == .before ? target : offset }
+        form.completion = 0
+    }
+
     private func clear(_ field: FormField, in form: inout EscalationForm) {
+        form.caret = nil
         switch field {
         case .category: form.values.category = nil
         case .severity: form.values.severity = nil
@@ -129,7 +159,14 @@ extension BoardState {
         switch field.kind {
         case .line, .longText:
             guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return }
-            form.values[field].append(c)
+            if let caret = form.caret {
+                var text = form.values[field]
+                text.insert(c, at: text.index(text.startIndex, offsetBy: min(caret, text.count)))
+                form.values[field] = text
+                form.caret = caret + 1
+            } else {
+                form.values[field].append(c)
+            }
             form.completion = 0
         case .score:
             guard let n = c.wholeNumberValue, Dimensions.range.contains(n) else {

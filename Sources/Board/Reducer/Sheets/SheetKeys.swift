@@ -62,6 +62,7 @@ extension BoardState {
                     text = text.split(whereSeparator: \.isNewline).joined(separator: " ")
                 }
                 form.values[field] = text
+                if field == form.focus { form.caret = nil }
                 message = Message("\(field.label): text from the editor kept.", isError: false)
             case .failed(let why):
                 message = Message("\(why) (nothing typed is lost)", isError: true)

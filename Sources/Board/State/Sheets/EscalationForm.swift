@@ -23,7 +23,12 @@ public struct EscalationForm: Hashable, Sendable {
 
     public var mode: Mode
     public var phase: Phase = .editing
-    public var focus: FormField = .account
+    public var focus: FormField = .account {
+        didSet { if focus != oldValue { caret = nil } }
+    }
+    /// Where typing goes in the focused text field, in characters from its start; nil is its end
+    /// (where a field starts, so typing appends until ← or Home moves back).
+    public var caret: Int?
     public var values: FormValues
     /// The values the form opened with, to know whether anything was typed.
     public let initial: FormValues
@@ -66,6 +71,12 @@ public struct EscalationForm: Hashable, Sendable {
         values = v
         initial = v
         focus = .title
+    }
+
+    /// The caret as an offset into the focused field's text, clamped to it.
+    public var caretOffset: Int {
+        let count = values[focus].count
+        return min(caret ?? count, count)
     }
 
     /// True when anything differs from what the form opened with.

@@ -102,21 +102,43 @@ enum FormView {
         let v = form.values
         switch field.kind {
         case .line, .longText:
-            let lines = v[field].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            var text = lines.first ?? ""
+            let whole = v[field]
+            // The line shown holds the caret (the first when the field is not focused).
+            let caret = focused ? form.caretOffset : 0
+            let lines = whole.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lineIndex = 0, lineStart = 0
+            while lineIndex < lines.count - 1, caret > lineStart + lines[lineIndex].count {
+                lineStart += lines[lineIndex].count + 1
+                lineIndex += 1
+            }
+            let line = lines.isEmpty ? "" : lines[lineIndex]
             let more = lines.count > 1 ? " (+\(lines.count - 1) lines)" : ""
             if focused {
-                // The end being typed stays visible.
+                let split = line.index(line.startIndex, offsetBy: min(line.count, max(0, caret - lineStart)))
+                var before = String(line[..<split])
+                var after = String(line[split...])
+                // The caret stays visible: text before it scrolls off the left, text after it is cut.
                 let room = valueWidth - 2 - DisplayWidth.of(more)
-                while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+                while DisplayWidth.of(before) > room, !before.isEmpty { before.removeFirst() }
+                let left = room - DisplayWidth.of(before)
+                if DisplayWidth.of(after) > left { after = DisplayWidth.truncate(after, to: max(0, left), unicode: state.unicode) }
+                spans.append(Span(before))
+                if after.isEmpty, field == .account, let offered = r.completions.first,
+                   offered.name.lowercased().hasPrefix(before.lowercased()), !before.isEmpty, form.completion == 0 {
+                    spans.append(Span(String(offered.name.dropFirst(before.count)), .dim))
+                }
+                if after.isEmpty {
+                    if !more.isEmpty { spans.append(Span(more, .dim)) }
+                    spans.append(Span(symbols.promptCursor, .prompt))
+                } else {
+                    spans.append(Span(symbols.promptCursor, .prompt))
+                    spans.append(Span(after))
+                    if !more.isEmpty { spans.append(Span(more, .dim)) }
+                }
+            } else {
+                spans.append(Span(line))
+                if !more.isEmpty { spans.append(Span(more, .dim)) }
             }
-            spans.append(Span(text))
-            if focused, field == .account, let offered = r.completions.first,
-               offered.name.lowercased().hasPrefix(text.lowercased()), !text.isEmpty, form.completion == 0 {
-                spans.append(Span(String(offered.name.dropFirst(text.count)), .dim))
-            }
-            if !more.isEmpty { spans.append(Span(more, .dim)) }
-            if focused { spans.append(Span(symbols.promptCursor, .prompt)) }
         case .score:
             let dimension = field.dimension!
             if let score = r.score(dimension) {
