@@ -80,4 +80,14 @@ import Testing
         let badCSV = try cli.write("bad-accounts.csv", "name,arr,colour\nX,1,red\n")
         #expect(try cli.run("accounts", "import", badCSV).code == 65)
     }
+
+    @Test func demoDataFillsTheAccountBookWithItsAccounts() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli.run("demo", "--count", "40", "--seed", "5").code == 0)
+        let accounts = try cli.json("accounts", "list", "--json") as! [[String: Any]]
+        let listed = Set((try cli.json("list", "--all", "--json") as! [[String: Any]]).map { $0["account"] as! String })
+        #expect(!accounts.isEmpty)
+        #expect(Set(accounts.map { $0["name"] as! String }) == listed, "every account the sample escalations name, once")
+    }
 }

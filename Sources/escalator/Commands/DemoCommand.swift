@@ -40,6 +40,13 @@ struct DemoCommand: ParsableCommand {
                 if done == events.count { writing.finishing("compacting") }
             }
             writing.finish()
+            // The sample accounts go into the account book too, so the board's form completes them
+            // and `new` fills in their ARR, as it would for a team's own imported accounts.
+            var accounts: [String: Account] = [:]
+            for event in events {
+                if case .created(let draft) = event.change { accounts[draft.account.name] = draft.account }
+            }
+            try session.store.saveAccounts(accounts.values.sorted { $0.name < $1.name })
             let ledger = session.store.ledger
             let openNow = ledger.escalations.values.filter(\.isOpen).count
             print("Created \(count) sample escalations (\(openNow) open) in \(events.count) events at \(directory.path).")
