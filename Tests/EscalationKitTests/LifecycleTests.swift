@@ -60,6 +60,21 @@ import Testing
         #expect(throws: LifecycleError.self) { try commit(.resolve(resolution: ""), id, &ledger, at: t0) }
     }
 
+    @Test func aMissingFieldIsNamedInASentence() throws {
+        var ledger = Ledger()
+        let id = try commit(.create(draft()), nil, &ledger, at: t0).escalation
+        for (command, expected) in [(Command.acknowledge(owner: " "), "An owner is needed to acknowledge an escalation; nothing was changed."),
+                                    (.note(""), "A note is needed to log progress on an escalation; nothing was changed.")] {
+            do {
+                _ = try commit(command, id, &ledger, at: t0)
+                Issue.record("\(command) without its text must fail")
+            } catch let error as LifecycleError {
+                #expect(error.kind == .missingField)
+                #expect(error.message == expected)
+            }
+        }
+    }
+
     @Test func reopenOpensANewLinkedEscalation() throws {
         var ledger = Ledger()
         let id = try commit(.create(draft()), nil, &ledger, at: t0).escalation

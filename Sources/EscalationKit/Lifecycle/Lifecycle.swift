@@ -197,7 +197,9 @@ public struct Lifecycle: Sendable {
     }
 
     private func require(_ text: String, _ what: String, for command: Command) throws(LifecycleError) {
-        guard !text.trimmed.isEmpty else { throw LifecycleError(.missingField, "To \(command.verb) needs \(what).") }
+        guard !text.trimmed.isEmpty else {
+            throw LifecycleError(.missingField, "\(what.prefix(1).uppercased() + what.dropFirst()) is needed to \(command.verb) an escalation; nothing was changed.")
+        }
     }
 
     /// Refuses text with control characters or escape sequences in one-line fields.
