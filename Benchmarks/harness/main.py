@@ -64,8 +64,9 @@ def main():
             continue
         rows = json.loads(checked([binary, "list", "--all", "--json", "--store", store], env=environment()))
         open_count = sum(1 for r in rows if r["status"] in peers.OPEN)
-        report.shape(size, len(rows), open_count)
-        log(f"== {shape.name}: {len(rows):,} escalations, {open_count:,} open")
+        resolved = sum(1 for r in rows if r["status"] == "resolved")
+        report.shape(size, len(rows), open_count, resolved)
+        log(f"== {shape.name}: {len(rows):,} escalations, {open_count:,} open, {resolved:,} resolved")
 
         if size != "stress":
             result = attempt(f"start-up {size}", lambda: cli.startup(binary, store, runs))

@@ -63,8 +63,8 @@ class Report:
     def problem(self, text):
         self.problems.append(text)
 
-    def shape(self, size, total, open_count):
-        self.shapes[size] = (total, open_count)
+    def shape(self, size, total, open_count, resolved=0):
+        self.shapes[size] = (total, open_count, resolved)
 
     def peer(self, name, size, figures):
         self.peers[(name, size)] = figures
@@ -131,7 +131,8 @@ class Report:
                f"{m['date']} · commit {m['commit']} · {m['cpu']}, {m['cores']} cores, {m['memory']}, Linux {m['kernel']} · {m['swift']}",
                f"Load average at start {self.load_before}, at end {self.load_after} (the machine is shared: figures are noisy). "
                f"Whole run {self.minutes:.1f} min. Reproduce: `make bench` (or `Benchmarks/run --quick`).", "",
-               "Stores: " + ", ".join(f"{s} = {t:,} escalations ({o:,} open)" for s, (t, o) in self.shapes.items()) + ". "
+               "Stores: " + ", ".join(f"{s} = {t:,} escalations ({o:,} open, {r:,} resolved, the rest closed)" for s, (t, o, r) in self.shapes.items())
+               + " (`demo --open N` asks for N not closed: open or resolved, as issue 7's shapes count them). "
                f"Release build; each figure is the **median** of {self.runs} or more runs after a warm-up, with (min–max), or (p10–p90) "
                "from 10 samples up; whole-process figures add the peak RSS. Ratios are Escalator ÷ peer: below 1 is faster.", ""]
         header = "| measure | " + " | ".join(f"{s}" for s in sizes) + " | target 10k / 100k | verdict | peers (same data, same run) |"

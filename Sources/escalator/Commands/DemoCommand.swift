@@ -12,7 +12,7 @@ struct DemoCommand: ParsableCommand {
     )
 
     @Option(help: "How many escalations.") var count = 200
-    @Option(help: "About how many of them are still open (default: a tenth).") var open: Int?
+    @Option(help: "About how many of them are not closed yet: open or resolved (default: a tenth).") var open: Int?
     @Option(help: "The random seed.") var seed: UInt64 = 42
     @OptionGroup var storeOptions: StoreOptions
 
@@ -49,7 +49,8 @@ struct DemoCommand: ParsableCommand {
             try session.store.saveAccounts(accounts.values.sorted { $0.name < $1.name })
             let ledger = session.store.ledger
             let openNow = ledger.escalations.values.filter(\.isOpen).count
-            print("Created \(count) sample escalations (\(openNow) open) in \(events.count) events at \(directory.path).")
+            let resolved = ledger.escalations.values.filter { $0.status == .resolved }.count
+            print("Created \(count) sample escalations (\(openNow) open, \(resolved) resolved) in \(events.count) events at \(directory.path).")
         }
     }
 }
