@@ -32,6 +32,41 @@ func build(total: Int, open: Int) throws -> URL {
     return dir
 }
 
+/// Replaying the journal: a store whose events all sit in its journal (never compacted), opened again.
+func measureJournalReplay(total: Int) throws {
+    let dir = root.appendingPathComponent("journal\(total)")
+    let store = try Store.create(at: dir, policy: .standard)
+    store.compactionThreshold = Int.max
+    var history = SampleHistory(total: total, open: total / 10, end: end)
+    var batch: [Event] = []
+    for index in 0..<total { batch += history.events(for: index) }
+    try store.commitBatch(batch)
+    var times: [Double] = []
+    for _ in 0..<5 {
+        let t = clock.now
+        _ = try Store.open(at: dir, policy: .standard)
+        times.append(milliseconds(clock.now - t))
+    }
+    show("replay \(batch.count) journal events, median", median(times))
+    show("  per event", median(times) * 1000 / Double(batch.count), "µs")
+}
+
+/// The deadline calculation: every clock of every open escalation read at one moment, as `list` does.
+func measureDeadlines(_ dir: URL) throws {
+    let store = try Store.open(at: dir, policy: .standard)
+    let open = store.ledger.escalations.values.filter(\.isOpen)
+    let clocks = Clocks(policy: .standard)
+    var times: [Double] = []
+    var readings = 0
+    for _ in 0..<7 {
+        let t = clock.now
+        readings = open.reduce(0) { $0 + clocks.read($1, at: end).count }
+        times.append(milliseconds(clock.now - t))
+    }
+    show("all clocks of \(open.count) open, median", median(times))
+    show("  per clock (\(readings) clocks)", median(times) * 1000 / Double(max(1, readings)), "µs")
+}
+
 func measureOpen(_ dir: URL, label: String) throws {
     var times: [Double] = []
     var count = 0
@@ -100,6 +135,8 @@ do {
     }
     let small = try build(total: 10_000, open: 1_000)
     try measureOpen(small, label: "10k (1k open)")
+    try measureDeadlines(small)
+    try measureJournalReplay(total: 2_000)
     try measureCommit(small)
     try measureWatcher(small)
     if large {
