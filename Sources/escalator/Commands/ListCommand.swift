@@ -23,10 +23,13 @@ struct ListCommand: ParsableCommand {
         try reporting {
             let session = try Session.open(storeOptions)
             let now = session.now
-            var pool = Array(session.store.ledger.escalations.values)
-            if !all {
-                let cutoff = now.addingTimeInterval(-Double(session.policy.recentlyClosedDays) * 86400)
-                pool = pool.filter { $0.status != .closed || ($0.closedAt ?? now) >= cutoff }
+            // One pass, one copy of each escalation kept (an escalation is a large value).
+            let ledger = session.store.ledger
+            let cutoff = now.addingTimeInterval(-Double(session.policy.recentlyClosedDays) * 86400)
+            var pool: [Escalation] = []
+            pool.reserveCapacity(ledger.escalations.count)
+            for e in ledger.escalations.values where all || e.status != .closed || (e.closedAt ?? now) >= cutoff {
+                pool.append(e)
             }
             let policy = session.policy
             let live = pool

@@ -19,7 +19,8 @@ enum JSONOutput {
     static func printArray<T: PrettyJSONWritable & Sendable>(_ values: [T]) {
         let chunks = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, values.count / 512))
         let size = (values.count + chunks - 1) / chunks
-        let parts = parallelMap(Array(0..<chunks), chunks: chunks) { chunk in
+        // Each item is a whole chunk: without `minimumChunk: 1` two items would stay on one thread.
+        let parts = parallelMap(Array(0..<chunks), chunks: chunks, minimumChunk: 1) { chunk in
             PrettyJSON.elements(values[(chunk * size)..<Swift.min(values.count, (chunk + 1) * size)])
         }
         var out: [UInt8] = []

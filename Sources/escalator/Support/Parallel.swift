@@ -1,8 +1,10 @@
 import Foundation
 
 /// `map` on every core, in order: `list --all` reads the clocks and writes JSON for a hundred thousand escalations.
-func parallelMap<T: Sendable, U>(_ items: [T], chunks: Int = ProcessInfo.processInfo.activeProcessorCount, _ transform: @Sendable (T) -> U) -> [U] {
-    let count = max(1, min(chunks, items.count / 256))
+/// `minimumChunk` keeps small inputs on one thread; a caller whose items are whole chunks of work passes 1.
+func parallelMap<T: Sendable, U>(_ items: [T], chunks: Int = ProcessInfo.processInfo.activeProcessorCount, minimumChunk: Int = 256,
+                                 _ transform: @Sendable (T) -> U) -> [U] {
+    let count = max(1, min(chunks, items.count / minimumChunk))
     guard count > 1 else { return items.map(transform) }
     let slots = Slots<[U]>(count)
     let size = (items.count + count - 1) / count
