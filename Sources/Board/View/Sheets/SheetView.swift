@@ -18,7 +18,9 @@ enum SheetView {
             case .saving:
                 footer = [Span("saving…", .dim)]
             case .editing:
-                footer = keys([("Tab ⇧Tab", "field"), ("← →", "choose"), ("^E", "$EDITOR"), (enter, "save"), ("Esc", "cancel")], unicode: state.unicode)
+                // ← → move the caret in text and go through the values of a choice or a score.
+                let arrows = form.focus.isText ? "move" : "choose"
+                footer = keys([("Tab ⇧Tab", "field"), ("← →", arrows), ("^E", "$EDITOR"), (enter, "save"), ("Esc", "cancel")], unicode: state.unicode)
             }
         case .brief(let brief):
             BriefView.draw(brief, state: state, into: &grid)
