@@ -14,7 +14,7 @@ import EscalationKit
         state.press(.backTab)
         #expect(SheetFixture.form(state)?.focus == .title)
         state.press(.backTab, .backTab)
-        #expect(SheetFixture.form(state)?.focus == .deadline, "Shift-Tab from the first field wraps to the last")
+        #expect(SheetFixture.form(state)?.focus == .links, "Shift-Tab from the first field wraps to the last")
         #expect(state.handle(.key(.down)).isEmpty)
         #expect(SheetFixture.form(state)?.focus == .account)
     }
@@ -214,6 +214,45 @@ import EscalationKit
         let effects = state.press(.character("s"))
         #expect(effects == [.commit(.edit(Edit(title: "Exports fail for EU tenants")), e.id),
                             .commit(.severity(newSeverity, reason: "Customer escalated to the CEO"), e.id)])
+    }
+
+    @Test func theReachTheMoneyAndTheLinksGoIntoTheBrief() {
+        var state = SheetFixture.state()
+        state.fillHalf()
+        var form = SheetFixture.form(state)!
+        form.focus = .affected
+        state.sheets.form = form
+        state.typeText("3 customers, 250 users")
+        state.press(.tab)
+        state.typeText("EUR 194k ARR at risk")
+        state.press(.tab)
+        #expect(SheetFixture.form(state)?.focus == .links)
+        state.typeText("SUP-4711, https://status.example/incident/9  JIRA-12")
+        let draft = state.reading(SheetFixture.form(state)!).draft(policy: state.policy, at: state.now)
+        #expect(draft.brief.impactDimensions.breadth == "3 customers, 250 users")
+        #expect(draft.brief.impactDimensions.revenue == "EUR 194k ARR at risk")
+        #expect(draft.brief.links == ["SUP-4711", "https://status.example/incident/9", "JIRA-12"])
+        // With numbers in the reach, the linter no longer says the impact is not quantified.
+        let findings = state.reading(SheetFixture.form(state)!).wouldBe(in: state.ledger, policy: state.policy, at: state.now)
+            .map { BriefLinter.lint($0, among: [], at: state.now, policy: state.policy) } ?? []
+        #expect(!findings.map(\.id).contains("impact-not-quantified"))
+        #expect(!findings.map(\.id).contains("no-links"))
+    }
+
+    @Test func editKeepsTheLinksAndSavesOnlyWhatChanged() {
+        var state = SheetFixture.state()
+        let e = state.target!
+        state.press(.character("e"))
+        var form = SheetFixture.form(state)!
+        #expect(form.values[.links] == e.brief.links.joined(separator: " "))
+        form.focus = .links
+        state.sheets.form = form
+        state.press(.end)
+        state.typeText(" SUP-9")
+        let effects = state.press(.enter, .character("s"))
+        var brief = e.brief
+        brief.links = e.brief.links + ["SUP-9"]
+        #expect(effects == [.commit(.edit(Edit(brief: brief)), e.id)])
     }
 
     @Test func editingWithoutChangesSaysSo() {

@@ -60,7 +60,15 @@ extension FormReading {
         if v[.deadline] != form.initial[.deadline] {
             b.ask.deadline = CalendarDay(v[.deadline].trimmingCharacters(in: .whitespaces)).map { DeadlineDay.date($0, calendar: policy.calendar) }
         }
+        b.impactDimensions.breadth = v[.affected].trimmingCharacters(in: .whitespaces)
+        b.impactDimensions.revenue = v[.revenue].trimmingCharacters(in: .whitespaces)
+        if v[.links] != form.initial[.links] { b.links = Self.links(v[.links]) }
         return b
+    }
+
+    /// Links typed on one line, between spaces or commas.
+    static func links(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
     }
 
     /// The escalation as it would be once saved, for the linter.
@@ -112,6 +120,7 @@ extension LintFinding {
         case .noReproduction: .reproduction
         case .noContext: .description
         case .customerNotTold: .communication
+        case .noLinks: .links
         default: nil
         }
     }

@@ -68,6 +68,9 @@ public struct EscalationForm: Hashable, Sendable {
         v[.communication] = b.communication.lastUpdate
         v[.ask] = b.ask.text
         v[.deadline] = b.ask.deadline.map { CalendarDay($0, in: zone).description } ?? ""
+        v[.affected] = b.impactDimensions.breadth
+        v[.revenue] = b.impactDimensions.revenue
+        v[.links] = b.links.joined(separator: " ")
         values = v
         initial = v
         focus = .title

@@ -4,6 +4,8 @@ public enum FormField: String, CaseIterable, Hashable, Sendable {
     case impactScore, valueScore, urgencyScore, capabilityScore
     case severity, reason, tier
     case impact, description, tried, reproduction, communication, ask, deadline
+    /// The brief's quantified reach and money, and its supporting links: what the linter asks for.
+    case affected, revenue, links
 
     /// How a field is typed into.
     public enum Kind: Sendable { case line, longText, choice, score }
@@ -37,6 +39,9 @@ public enum FormField: String, CaseIterable, Hashable, Sendable {
         case .communication: "Customer told"
         case .ask: "The ask"
         case .deadline: "Ask deadline"
+        case .affected: "Affected"
+        case .revenue: "Revenue"
+        case .links: "Links"
         }
     }
 

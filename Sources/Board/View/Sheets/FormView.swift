@@ -200,6 +200,9 @@ enum FormView {
         case .communication: return "what the customer was told"
         case .ask: return "investigate / fix / decide / approve …"
         case .deadline: return "YYYY-MM-DD"
+        case .affected: return "e.g. 3 customers, 250 users"
+        case .revenue: return "e.g. EUR 194k ARR at risk"
+        case .links: return "tickets, threads, logs"
         default: return nil
         }
     }
