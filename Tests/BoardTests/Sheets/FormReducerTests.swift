@@ -78,9 +78,7 @@ import EscalationKit
     @Test func aBadDeadlineIsRefusedBesideTheField() {
         var state = SheetFixture.state()
         state.fillHalf()
-        var form = SheetFixture.form(state)!
-        form.focus = .deadline
-        state.sheets.form = form
+        state.focusForm(on: .deadline)
         state.typeText("next friday")
         state.press(.enter)
         #expect(state.reading(SheetFixture.form(state)!).shownProblems[.deadline] == "a date: YYYY-MM-DD")
@@ -179,9 +177,7 @@ import EscalationKit
     @Test func ctrlEAsksForTheEditorAndItsTextComesBack() {
         var state = SheetFixture.state()
         state.press(.character("n"))
-        var form = SheetFixture.form(state)!
-        form.focus = .description
-        state.sheets.form = form
+        state.focusForm(on: .description)
         state.typeText("First line")
         #expect(state.press(.control("e")) == [.editText("First line")])
         _ = state.handle(.textEdited(.edited("First line\nSecond line\n")))
@@ -219,9 +215,7 @@ import EscalationKit
     @Test func theReachTheMoneyAndTheLinksGoIntoTheBrief() {
         var state = SheetFixture.state()
         state.fillHalf()
-        var form = SheetFixture.form(state)!
-        form.focus = .affected
-        state.sheets.form = form
+        state.focusForm(on: .affected)
         state.typeText("3 customers, 250 users")
         state.press(.tab)
         state.typeText("EUR 194k ARR at risk")
@@ -243,10 +237,8 @@ import EscalationKit
         var state = SheetFixture.state()
         let e = state.target!
         state.press(.character("e"))
-        var form = SheetFixture.form(state)!
-        #expect(form.values[.links] == e.brief.links.joined(separator: " "))
-        form.focus = .links
-        state.sheets.form = form
+        #expect(SheetFixture.form(state)?.values[.links] == e.brief.links.joined(separator: " "))
+        state.focusForm(on: .links)
         state.press(.end)
         state.typeText(" SUP-9")
         let effects = state.press(.enter, .character("s"))

@@ -21,6 +21,11 @@ enum SheetFixture {
 }
 
 extension BoardState {
+    /// Puts the open form's focus on `field`, as if tabbed there.
+    mutating func focusForm(on field: FormField) {
+        sheets.form?.focus = field
+    }
+
     /// Types text, character by character (into whatever has the keys).
     mutating func typeText(_ text: String) { for c in text { _ = handle(.key(.character(c))) } }
 
