@@ -86,7 +86,7 @@ extension Store {
         // In slices, so a long batch can report progress between them.
         for slice in stride(from: 0, to: numbered.count, by: Self.progressSlice) {
             let part = Array(numbered[slice..<min(numbered.count, slice + Self.progressSlice)])
-            let encoded = parallelMap(part, state: { Coders(schema: schema) }) { coders, event in
+            let encoded = parallelMap(part, state: { LazyCoders(schema: schema) }) { coders, event in
                 Result { () throws -> (payload: [UInt8], canonical: Event) in
                     if schema >= 2, let fast = FastWrite.event(event) { return fast }
                     let payload = Array(try coders.encoder.encode(event))
@@ -128,12 +128,4 @@ extension Store {
     private func compactIfNeeded() throws(StoreError) {
         if position.journalEnd > _compactionThreshold { try compactLocked() }
     }
-}
-
-/// A worker's JSONEncoder and JSONDecoder, made only when the fast writer declines an event.
-private final class Coders {
-    let schema: Int
-    lazy var encoder = StoreCoding.encoder(schema: schema)
-    lazy var decoder = StoreCoding.decoder(schema: schema)
-    init(schema: Int) { self.schema = schema }
 }

@@ -18,22 +18,26 @@ enum EscalationLines {
         }
     }
 
-    /// Whether a line (without its newline) holds escalation `id`: the encoder writes keys in order,
-    /// so a line ends with `"id":"ESC-2026-0042"}}` (schema 2 on). A cheap test, no decoding.
-    static func line(_ line: ArraySlice<UInt8>, holds id: EscalationID) -> Bool {
-        let tail = Array(",\"id\":\"\(id)\"}}".utf8)
-        return line.count > tail.count && line.suffix(tail.count).elementsEqual(tail)
+    /// How a line holding escalation `id` ends: the encoder writes keys in order, so a schema-2 line
+    /// ends with `"id":"ESC-2026-0042"}}`. Made once per id, then compared against every line.
+    static func lineEnding(of id: EscalationID) -> [UInt8] {
+        Array(",\"id\":\"\(id)\"}}".utf8)
+    }
+
+    /// Whether a line (without its newline) ends as `ending` says: a cheap test, no decoding.
+    static func line(_ line: ArraySlice<UInt8>, endsWith ending: [UInt8]) -> Bool {
+        line.count > ending.count && line.suffix(ending.count).elementsEqual(ending)
     }
 
     /// The lines of many escalations, encoded on every core (schema 2 by the hand-written writer, whose
     /// bytes are JSONEncoder's; JSONEncoder, made only when needed, for schema 1 and what it declines).
     static func encode(_ escalations: [Escalation], schema: Int) throws(StoreError) -> [UInt8] {
-        let lines = parallelMap(escalations, minimumChunk: 64, state: { LazyEncoder(schema: schema) }) { encoder, escalation in
+        let lines = parallelMap(escalations, minimumChunk: 64, state: { LazyCoders(schema: schema) }) { coders, escalation in
             Result { () throws(StoreError) -> [UInt8] in
                 if schema >= 2, let payload = FastWrite.storedEscalation(id: escalation.id, history: escalation.history) {
                     return CheckedLine.encode(field: "escalation", payload: payload)
                 }
-                return try encode(escalation, with: encoder.encoder)
+                return try encode(escalation, with: coders.encoder)
             }
         }
         var bytes: [UInt8] = []
@@ -172,12 +176,5 @@ enum EscalationLines {
             for index in 0..<count { if let e = slots[index].take() { values.append(e) } }
             return values
         }
-    }
-
-    /// A worker's JSONEncoder, made on first use.
-    private final class LazyEncoder {
-        let schema: Int
-        lazy var encoder = StoreCoding.encoder(schema: schema)
-        init(schema: Int) { self.schema = schema }
     }
 }

@@ -35,7 +35,8 @@ struct SnapshotFile {
         }
         if let focus, header.schemaVersion >= 2 {
             var escalations: [Escalation] = []
-            for (index, line) in lines.complete.enumerated().dropFirst() where focus.contains(where: { EscalationLines.line(bytes[line], holds: $0) }) {
+            let endings = focus.map(EscalationLines.lineEnding)
+            for (index, line) in lines.complete.enumerated().dropFirst() where endings.contains(where: { EscalationLines.line(bytes[line], endsWith: $0) }) {
                 escalations += try EscalationLines.decode(bytes, lines: [line], firstLine: index + 1, schema: header.schemaVersion, path: path)
             }
             return SnapshotFile(generation: generation,

@@ -54,3 +54,12 @@ enum StoreCoding {
         keys.isEmpty ? "top level" : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 }
+
+/// One worker's JSONEncoder and JSONDecoder, each made on first use: the hand-written reader and
+/// writer handle schema 2, so most workers of a batch never need them.
+final class LazyCoders {
+    let schema: Int
+    lazy var encoder = StoreCoding.encoder(schema: schema)
+    lazy var decoder = StoreCoding.decoder(schema: schema)
+    init(schema: Int) { self.schema = schema }
+}
