@@ -54,7 +54,7 @@ struct Session {
 
     /// Stores opened by this process, never freed: a ledger of thousands of escalations takes tens of
     /// milliseconds to free one object at a time after the output is written, which the end of the
-    /// process does at once (`list` at 100,000 spent about a tenth of its time there).
+    /// process does at once (about 4 % of `list` at 100,000, measured with `perf`).
     nonisolated(unsafe) private static var openStores: [Store] = []
 
     private static func keepUntilExit(_ store: Store) { openStores.append(store) }
