@@ -30,7 +30,7 @@ extension BoardState {
             guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return [] }
             prompt.text.append(c)
         case .tab:
-            prompt.text.append(" ")
+            if prompt.asksForOwner { completeOwner(&prompt) } else { prompt.text.append(" ") }
         case .enter:
             return submit(prompt)
         default: break
@@ -48,8 +48,11 @@ extension BoardState {
         let id = prompt.target
         let command: Command
         switch prompt.purpose {
-        case .acknowledgeOwner: command = .acknowledge(owner: answer)
-        case .assignOwner: command = .assign(owner: answer)
+        case .acknowledgeOwner, .assignOwner:
+            // An ambiguous name keeps the prompt open, with the candidates shown.
+            let typed: Command = prompt.purpose == .assignOwner ? .assign(owner: answer) : .acknowledge(owner: answer)
+            guard let resolved = withRosterOwner(typed) else { return [] }
+            command = resolved
         case .backReason: command = .back(reason: answer)
         case .resolution: command = .advance(resolution: answer)
         case .note: command = .note(answer)

@@ -24,7 +24,8 @@ extension BoardState {
             unsent = nil
             rememberOwn(event)
             changedAt[event.escalation] = now
-            message = Message("\(event.escalation): \(ChangeText.summary(event.change))", isError: false)
+            message = Message("\(event.escalation): \(ChangeText.summary(event.change, people: policy.people))"
+                              + (rosterWarning(event.change).map { " — " + $0 } ?? ""), isError: false)
             sheetCommitted(event)
             reconcileCursor()
             return []
@@ -52,7 +53,7 @@ extension BoardState {
             live = false
             message = Message(text, isError: true)
             return []
-        case .textEdited, .fileWritten:
+        case .textEdited, .fileWritten, .archiveLoaded, .archiveFailed:
             return handleSheetResult(action)
         case .themeLoaded, .themeFailed:
             return themeAction(action)

@@ -52,6 +52,7 @@ struct BoardCommand: ParsableCommand {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
                     if case .writeFile(let path, let contents) = effect { return BriefFile.write(contents, to: path) }
                     if case .loadTheme(let name) = effect { return BoardLook.load(name, themes: themes) }
+                    if case .loadArchive = effect { ArchiveLoader.start(store, answer: queue); return nil }
                     guard case .commit(let command, let id) = effect else { return nil }
                     let now = clock()
                     do {

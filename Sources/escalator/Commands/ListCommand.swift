@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "routed, acknowledged, in_progress, stalled, resolved or closed.") var status: Status?
     @Option(help: "critical, high or medium.") var severity: Severity?
     @Option(help: "A category key, e.g. product_defect.") var category: Category?
-    @Option(help: "Only this owner's escalations (case-insensitive).") var owner: String?
+    @Option(help: "Only these owners' escalations: a login or any part of a name (case and accents ignored).") var owner: String?
     @Flag(help: "Only escalations with a clock past its deadline.") var breaching = false
     @Flag(help: "Every escalation, the archive included.") var all = false
     @Flag(help: "Print JSON.") var json = false
@@ -37,7 +37,8 @@ struct ListCommand: ParsableCommand {
             var rows = live.indices.map { ListRow(live[$0], attention: attentions[$0]) }
             if all { rows += try archivedRows(session) }
             // Sort keys computed once per row, not once per comparison.
-            var order = rows.indices.filter { matches(rows[$0]) }
+            let roster = session.policy.people
+            var order = rows.indices.filter { matches(rows[$0], roster: roster) }
             let urgency = rows.map { $0.attention.urgency(at: now) }
             order.sort { l, r in
                 if rows[l].attention.status != rows[r].attention.status { return rows[l].attention.status < rows[r].attention.status }
@@ -64,12 +65,12 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    private func matches(_ row: ListRow) -> Bool {
+    private func matches(_ row: ListRow, roster: Roster) -> Bool {
         let a = row.attention
         if let status, a.status != status { return false }
         if let severity, row.severity != severity { return false }
         if let category, row.category != category { return false }
-        if let owner, row.owner?.lowercased() != owner.lowercased() { return false }
+        if let owner, !(row.owner.map { OwnerMatch.matches(owner, owner: $0, roster: roster) } ?? false) { return false }
         return !breaching || a.breached
     }
 
@@ -88,7 +89,7 @@ struct ListCommand: ParsableCommand {
             let nextText = a.breached ? c.paint(next, .red) : a.breachWarning ? c.paint(next, .yellow) : next
             c.print(pad(e.id.description, idWidth) + c.paint(String(e.severity.letter), c.tone(for: e.severity)) + " "
                 + pad(a.status.label, 12) + pad(safe(e.account.name), 15) + " " + pad(e.account.arr.short, 9)
-                + pad(safe(e.owner ?? "—"), 9) + " " + nextText)
+                + pad(safe(session.ownerName(e.owner) ?? "—"), 9) + " " + nextText)
         }
         c.print(c.paint("\(rows.count) escalation\(rows.count == 1 ? "" : "s")", .dim))
     }
