@@ -76,3 +76,18 @@ import Testing
         #expect(SearchText.words("Lena Vogel (VP CS)") == ["lena", "vogel", "vp", "cs"])
     }
 }
+
+@Suite struct TeamPeopleTests {
+    @Test func aTeamsLoginsAreItsLeadItsRosterPeopleAndItsMembersEachOnce() {
+        var policy = Policy.standard
+        policy.people = Roster([Person(login: "mike", name: "Mike Ross", team: "engineering"),
+                                Person(login: "omar", name: "Omar Haddad", team: "engineering"),
+                                Person(login: "lena", name: "Lena Vogel", team: "cs_leadership")])
+        policy.teams["engineering"]?.lead = "omar"
+        policy.teams["engineering"]?.members = ["mike", "dana"]
+        #expect(policy.logins(ofTeam: "engineering") == ["omar", "mike", "dana"])
+        #expect(policy.logins(ofTeam: "cs_leadership") == ["lena"])
+        #expect(policy.logins(ofTeam: "nope").isEmpty)
+        #expect(policy.person(login: "Lena")?.name == "Lena Vogel")
+    }
+}

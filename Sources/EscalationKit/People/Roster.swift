@@ -5,11 +5,17 @@ public struct Roster: Hashable, Sendable {
     /// Sorted by login.
     public private(set) var people: [Person]
     private var byLogin: [String: Int]
+    /// Logins as written: an owner stored as a login is found without folding (cards ask per frame).
+    private var byExactLogin: [String: Int]
 
     public init(_ people: [Person] = []) {
         self.people = people.sorted { $0.login < $1.login }
         byLogin = [:]
-        for (i, p) in self.people.enumerated() { byLogin[SearchText.fold(p.login)] = i }
+        byExactLogin = [:]
+        for (i, p) in self.people.enumerated() {
+            byLogin[SearchText.fold(p.login)] = i
+            byExactLogin[p.login] = i
+        }
     }
 
     public var isEmpty: Bool { people.isEmpty }
@@ -25,6 +31,8 @@ public struct Roster: Hashable, Sendable {
     /// The person an owner as stored means: their login, their name, or their name with a role
     /// after it as free text was written before ("Lena Vogel (VP CS)" is Lena Vogel).
     public func person(forOwner owner: String) -> Person? {
+        guard !people.isEmpty else { return nil }
+        if let i = byExactLogin[owner] { return people[i] }
         if let p = self[login: owner] { return p }
         var written = owner
         if let paren = written.firstIndex(of: "("), paren != written.startIndex { written = String(written[..<paren]) }
