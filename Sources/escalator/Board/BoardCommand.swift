@@ -61,16 +61,8 @@ struct BoardCommand: ParsableCommand {
             } catch {
                 throw Failure(.usage, "\(error)")
             }
-            // Quitting does not drop a change still waiting for the lock: it is written (or refused)
-            // now, and what the board could not show is said here, on the restored terminal.
-            for answer in committer.finish(unanswered: outcome.state.saving.pending.count) {
-                switch answer {
-                case .success(let events):
-                    for event in events { FileHandle.standardError.write(Data("escalator: saved \(event.escalation): \(safe(ChangeText.summary(event.change)))\n".utf8)) }
-                case .failure(let error):
-                    FileHandle.standardError.write(Data("escalator: a change from the board was not saved: \(safe("\(error)"))\n".utf8))
-                }
-            }
+            // Quitting does not drop a change still waiting for the lock: it is written (or refused) now.
+            committer.finish(unanswered: outcome.state.saving.pending.count)
             if let signal = outcome.signal { Foundation.exit(128 + signal) }
         }
     }

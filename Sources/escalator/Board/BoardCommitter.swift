@@ -15,8 +15,9 @@ final class BoardCommitter: @unchecked Sendable {
     private let actions: ActionQueue
     private let queue = DispatchQueue(label: "escalator.board-commits")
     private let lock = NSLock()
-    /// Every answer so far, in order, for what the board did not live to show (see `finish`).
+    /// The latest answers, in order, for what the board did not live to show (see `finish`).
     private var answers: [Result<[Event], StoreError>] = []
+    private static let kept = 1_000
 
     init(store: Store, hooks: Hooks, actor: String, clock: @escaping @Sendable () -> Date, actions: ActionQueue) {
         self.store = store
@@ -35,7 +36,11 @@ final class BoardCommitter: @unchecked Sendable {
                 try store.commit(commands, on: id, context: Context(actor: actor, now: now),
                                  whileWaiting: { [actions] holder in actions.push(.commitWaiting(holder: holder)) })
             }
-            lock.withLock { answers.append(answer) }
+            lock.withLock {
+                answers.append(answer)
+                // Only the last few can still be unshown when the board closes.
+                if answers.count > Self.kept { answers.removeFirst(answers.count - Self.kept) }
+            }
             switch answer {
             case .success(let events):
                 // Hooks run beside the board so a slow one never holds the next commit.
@@ -48,10 +53,21 @@ final class BoardCommitter: @unchecked Sendable {
         }
     }
 
-    /// Waits for the commits still queued when the board closed and returns the answers of the last
-    /// `unanswered` of them, which the board never showed.
-    func finish(unanswered: Int) -> [Result<[Event], StoreError>] {
+    /// Waits for the commits still queued when the board closed, and says on standard error (the
+    /// terminal is restored by then) what became of the last `unanswered` ones, which the board never showed.
+    func finish(unanswered: Int) {
+        guard unanswered > 0 else { return queue.sync {} }
+        FileHandle.standardError.write(Data("escalator: saving \(unanswered) change\(unanswered == 1 ? "" : "s") from the board…\n".utf8))
         queue.sync {}
-        return lock.withLock { Array(answers.suffix(unanswered)) }
+        for answer in lock.withLock({ answers.suffix(unanswered) }) {
+            switch answer {
+            case .success(let events):
+                for event in events {
+                    FileHandle.standardError.write(Data("escalator: saved \(event.escalation): \(safe(ChangeText.summary(event.change)))\n".utf8))
+                }
+            case .failure(let error):
+                FileHandle.standardError.write(Data("escalator: a change from the board was not saved: \(safe("\(error)"))\n".utf8))
+            }
+        }
     }
 }
