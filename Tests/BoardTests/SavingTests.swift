@@ -122,4 +122,18 @@ import EscalationKit
         #expect(state.sheets.form?.phase == .editing, "back to the form with everything typed")
         #expect(state.sheets.form?.values[.title] == "Exports fail for EU tenants")
     }
+
+    @Test func aStoreChangeReadBeforeTheOwnCommitLandedDoesNotTakeItBack() throws {
+        var state = Fixture.state()
+        let id = state.selection!
+        let older = state.ledger
+        state.press(.character("a"))
+        state.type("mike")
+        let effects = state.press(.enter)
+        _ = state.handle(.committed(try Self.events(effects[0], in: state)))
+        #expect(state.ledger[id]?.owner == "mike")
+        // The watcher read the ledger just before the commit and delivers it just after.
+        _ = state.handle(.storeChanged([], reloaded: false, ledger: older))
+        #expect(state.ledger[id]?.owner == "mike", "the board never steps back to an older ledger")
+    }
 }
