@@ -110,14 +110,17 @@ struct HookRun {
     /// True once the hook has exited; it stays a zombie (`WNOWAIT`) until `waitpid` reaps it.
     private static func hasExited(_ pid: pid_t) -> Bool {
         var info = siginfo_t()
-        guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 else { return true }
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 {
+            guard errno == EINTR else { return true }
+        }
         return info._sifields._sigchld.si_pid == pid
     }
 
     /// Ends a hook that ran out of time and everything in its group: asked first, then forced.
     private static func end(group pid: pid_t) {
         kill(-pid, SIGTERM)
-        for _ in 0..<20 where !hasExited(pid) { usleep(10_000) }
+        let grace = Date().addingTimeInterval(0.2)
+        while !hasExited(pid), Date() < grace { usleep(10_000) }
         kill(-pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
