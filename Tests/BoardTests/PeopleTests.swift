@@ -83,7 +83,7 @@ import EscalationKit
         #expect(state.message?.isError == true && state.message!.text.contains("Hana Sato (hana)") && state.message!.text.contains("Omar Haddad (omar)"))
         state.press(.control("u"))
         state.typeText("zoe angstrom")
-        #expect(state.press(.enter) == [.commit(.acknowledge(owner: "zoe"), routed)], "accents and case are folded")
+        #expect(state.press(.enter) == [.commit([.acknowledge(owner: "zoe")], routed)], "accents and case are folded")
     }
 
     @Test func anUnknownNameIsKeptAsTypedWithAWarning() throws {
@@ -93,10 +93,10 @@ import EscalationKit
         state.press(.character("a"))
         state.typeText("Dana Other")
         let effects = state.press(.enter)
-        #expect(effects == [.commit(.acknowledge(owner: "Dana Other"), routed)])
+        #expect(effects == [.commit([.acknowledge(owner: "Dana Other")], routed)])
         let e = state.ledger[routed]!
-        _ = state.handle(.committed(Event(sequence: state.ledger.lastSequence + 1, time: Fixture.now, actor: "lena",
-                                          escalation: routed, expectedRevision: e.revision, change: .acknowledged(owner: "Dana Other"))))
+        _ = state.handle(.committed([Event(sequence: state.ledger.lastSequence + 1, time: Fixture.now, actor: "lena",
+                                           escalation: routed, expectedRevision: e.revision, change: .acknowledged(owner: "Dana Other"))]))
         #expect(state.message?.text.contains("\"Dana Other\" is not in the roster; kept as typed") == true, "\(String(describing: state.message))")
     }
 
@@ -118,6 +118,6 @@ import EscalationKit
         #expect(state.commandLine.text == "filter owner:priya ")
         state.press(.control("u"))
         state.typeText("assign Mike Ross")
-        #expect(state.press(.enter) == [.commit(.assign(owner: "mike"), state.selection!)], "a full name is stored as the login")
+        #expect(state.press(.enter) == [.commit([.assign(owner: "mike")], state.selection!)], "a full name is stored as the login")
     }
 }

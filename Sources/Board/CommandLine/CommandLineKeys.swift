@@ -64,7 +64,7 @@ extension BoardState {
                 return []
             }
             guard let command = withRosterOwner(typed) else { return [] }
-            return [.commit(command, e.id)]
+            return [.commit([command], e.id)]
         case .intent(let intent):
             return handle(intentFromCommandLine: intent)
         case .filter(let query):
