@@ -109,8 +109,8 @@ public final class Store: @unchecked Sendable {
     /// Runs `body` holding the writers' lock (the caller holds `mutex`).
     func withWriteLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if writeLock == nil {
-            let actor = ProcessInfo.processInfo.environment["ESCALATOR_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-            writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: actor)
+            let named = ProcessInfo.processInfo.environment["ESCALATOR_USER"].flatMap { $0.isEmpty ? nil : $0 }
+            writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: Context.describe(actor: named ?? Context.processLogin))
         }
         let lock = writeLock!
         try lock.acquire(timeout: _lockTimeout)
