@@ -28,7 +28,9 @@ struct Hooks: Sendable {
             if !quiet {
                 FileHandle.standardError.write(Data("escalator: the \(kind.rawValue) hook failed (\(why)); the change itself is saved.\n".utf8))
             }
-            HookLog(directory: store.directory).append(line)
+            do { try HookLog(directory: store.directory, limit: policy.hookLogLimitKilobytes * 1024).append(line) } catch {
+                if !quiet { FileHandle.standardError.write(Data("escalator: \(SafeText.neutralized(error.description)); the hook failure above is not in hooks.log.\n".utf8)) }
+            }
         }
     }
 }
@@ -103,19 +105,5 @@ struct HookRun {
         let code = (status >> 8) & 0xff
         if exited { return code == 0 ? .delivered : .failed("exited with status \(code)") }
         return .failed("killed by signal \(status & 0x7f)")
-    }
-}
-
-/// `hooks.log` in the store: one line per failed delivery, appended.
-struct HookLog {
-    let directory: URL
-
-    func append(_ line: String) {
-        let path = directory.appendingPathComponent("hooks.log").path
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o640)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let bytes = Array((SafeText.neutralized(line) + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }
