@@ -47,7 +47,7 @@ enum ConflictExplanation {
         guard let escalation, expectedRevision > 0, escalation.revision > expectedRevision,
               expectedRevision < escalation.history.count, let last = escalation.history.last else { return error }
         let others = escalation.revision - expectedRevision - 1
-        var message = "\(escalation.id) was \(last.change.summary) by \(last.who) \(Ago.text(from: last.time, to: now))"
+        var message = "\(escalation.id) was \(last.change.summary) by \(last.actor) \(Ago.text(from: last.time, to: now))"
         if others > 0 { message += " (after \(others) other change\(others == 1 ? "" : "s") since you looked)" }
         return LifecycleError(.conflict, "\(message). \(error.message)", allowed: error.allowed)
     }
