@@ -37,7 +37,9 @@ struct NotifyCommand: ParsableCommand {
                 print("\(kind.rawValue) \(e.id) \(safe(e.account.name))")
                 guard let record else { continue }
                 Hooks(policy: session.policy, store: session.store).deliver(kind, for: e, at: session.now)
-                try record.record(key)
+                do { try record.record(key) } catch {
+                    throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was sent, but could not be recorded, so the next run sends it again: \(error)")
+                }
                 already.insert(key)
             }
         }
