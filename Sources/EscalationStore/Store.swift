@@ -106,14 +106,15 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` holding the writers' lock (the caller holds `mutex`).
-    func withWriteLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    /// Runs `body` holding the writers' lock (the caller holds `mutex`); `whileWaiting` hears who
+    /// holds it when another process keeps it for a moment.
+    func withWriteLock<T>(whileWaiting: (String) -> Void = { _ in }, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if writeLock == nil {
             let named = ProcessInfo.processInfo.environment["ESCALATOR_USER"].flatMap { $0.isEmpty ? nil : $0 }
             writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: Context.describe(actor: named ?? Context.processLogin))
         }
         let lock = writeLock!
-        try lock.acquire(timeout: _lockTimeout)
+        try lock.acquire(timeout: _lockTimeout, whileWaiting: whileWaiting)
         defer { lock.release() }
         return try body()
     }
