@@ -21,11 +21,14 @@ struct AccountsCommand: ParsableCommand {
                 if json { try JSONOutput.print(accounts); return }
                 guard !accounts.isEmpty else { print("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
                 let c = session.console
-                c.print(c.paint(pad("ACCOUNT", 26) + pad("ARR", 12) + pad("SEGMENT", 12) + pad("RENEWAL", 12) + pad("HEALTH", 8) + "STRATEGIC", .bold))
+                var table = Table([Table.Column(header: "ACCOUNT", shrinks: true, minimum: 12), Table.Column(header: "ARR", align: .right),
+                                   Table.Column(header: "SEGMENT"), Table.Column(header: "RENEWAL"), Table.Column(header: "HEALTH", align: .right),
+                                   Table.Column(header: "STRATEGIC")])
                 for a in accounts {
-                    c.print(pad(safe(a.name), 25) + " " + pad(a.arr.short, 12) + pad(a.segment.label, 12) + pad(a.renewal?.description ?? "—", 12)
-                        + pad(a.healthScore.map(String.init) ?? "—", 8) + (a.strategic ? "yes" : ""))
+                    table.add([Table.Cell(safe(a.name)), Table.Cell(a.arr.short), Table.Cell(a.segment.label), Table.Cell(a.renewal?.description ?? "—"),
+                               Table.Cell(a.healthScore.map(String.init) ?? "—"), Table.Cell(a.strategic ? "yes" : "")])
                 }
+                table.print(c)
             }
         }
     }

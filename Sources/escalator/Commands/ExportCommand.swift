@@ -13,6 +13,11 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
 
     @Option(help: "json or csv.") var format: Format = .json
+    @Flag(help: "Print JSON (the default; the same as --format json).") var json = false
+
+    func validate() throws {
+        if json && format == .csv { throw ValidationError("--json and --format csv ask for two formats; give one.") }
+    }
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import EscalationKit
 import Foundation
 
-/// Seed 003's metrics over a date range, grouped by tier, category, segment or severity.
+/// The escalation metrics over a date range, grouped by tier, category, segment or severity.
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",

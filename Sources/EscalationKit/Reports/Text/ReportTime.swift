@@ -15,12 +15,15 @@ enum ReportTime {
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }
 
-    /// "2026-03-10T09:40:00Z": the form every JSON report uses for a moment.
+    /// "2026-03-10T09:40:00.000Z": the form every JSON report uses for a moment (milliseconds
+    /// rounded, as the store keeps them).
     static func iso(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+        let inDay = Int(seconds - Int64(days) * 86400)
+        let (y, m, d) = CivilDate.date(fromDays: days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, inDay / 3600, inDay / 60 % 60, inDay % 60, Int(millis - seconds * 1000))
     }
 
     /// Whole calendar days between the days `start` and `end` fall on in `zone` (never negative).
