@@ -36,7 +36,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         try reporting {
             guard let window = SLATarget(within) else {
-                throw Failure.usage("--within takes a duration such as 30m, 4h, 2d or 1w, not \"\(safe(within))\".")
+                throw Failure.badInput("--within takes a duration such as 30m, 4h, 2d or 1w, not \"\(safe(within))\".")
             }
             let session = try Session.open(storeOptions)
             let now = session.now

@@ -133,7 +133,7 @@ enum CSVEscalation {
             throw Failure.badInput("severity \"\(safe(severityText))\" is not critical, high or medium")
         }
         let tierText = row["tier"] ?? ""
-        guard let tier = tierText.isEmpty ? (severity == .critical ? .criticalMultiCustomer : .standard) : Int(tierText).flatMap(Tier.init(rawValue:)) else {
+        guard let tier = tierText.isEmpty ? Intake.defaultTier(for: severity) : Int(tierText).flatMap(Tier.init(rawValue:)) else {
             throw Failure.badInput("tier \"\(safe(tierText))\" is not 1 to 4")
         }
         var account = (try? book.find(name)) ?? nil ?? Account(name: name, arr: Money(0))
