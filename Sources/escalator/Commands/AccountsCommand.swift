@@ -38,7 +38,7 @@ struct AccountsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import accounts from CSV: name, arr, currency, segment, renewal, health, strategic.",
-            discussion: "The header names the columns (any order; name and arr are required). All or nothing: a file with a bad row changes nothing and every bad row is listed with its line number."
+            discussion: "Comma- or semicolon-separated (as Excel writes it where the comma is the decimal mark); UTF-8, or else read as Windows-1252. The header names the columns (any order; name and arr are required). All or nothing: a file with a bad row changes nothing and every bad row is listed with its line number."
         )
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var storeOptions: StoreOptions
@@ -46,8 +46,8 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let session = try Session.open(storeOptions)
-                let rows = try readCSV(file)
-                let table = try CSVTable(rows, required: ["name", "arr"], known: ["name", "arr", "currency", "segment", "renewal", "health", "strategic"], file: file)
+                let csv = try readCSV(file)
+                let table = try CSVTable(csv.rows, required: ["name", "arr"], known: ["name", "arr", "currency", "segment", "renewal", "health", "strategic"], file: file)
                 var accounts: [Account] = []
                 var problems: [String] = []
                 for row in table.records {
@@ -61,7 +61,7 @@ struct AccountsCommand: ParsableCommand {
                     throw Failure.badInput("Nothing was imported; fix these rows and run it again:\n  " + problems.joined(separator: "\n  "))
                 }
                 let (added, updated) = try session.store.saveAccounts(accounts)
-                print("Imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(safe(file)): \(added) new, \(updated) updated.")
+                print("Imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(safe(file))\(csv.remark): \(added) new, \(updated) updated.")
             }
         }
     }

@@ -79,6 +79,7 @@ struct Table {
                 }
                 if !last { out += String(repeating: " ", count: gap) }
             }
+            while out.hasSuffix(" ") { out.removeLast() }
             return out
         }
         return [line(columns.map { Cell($0.header) }, header: true)] + rows.map { line($0, header: false) }
