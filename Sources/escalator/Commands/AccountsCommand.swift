@@ -19,7 +19,7 @@ struct AccountsCommand: ParsableCommand {
                 let session = try Session.open(storeOptions)
                 let accounts = try AccountBook(directory: session.store.directory).all()
                 if json { try JSONOutput.print(accounts); return }
-                guard !accounts.isEmpty else { print("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
+                guard !accounts.isEmpty else { session.console.say("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
                 let c = session.console
                 var table = Table([Table.Column(header: "ACCOUNT", shrinks: true, minimum: 12), Table.Column(header: "ARR", align: .right),
                                    Table.Column(header: "SEGMENT"), Table.Column(header: "RENEWAL"), Table.Column(header: "HEALTH", align: .right),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How reports write moments and durations: days and minutes in the policy calendar's zone, ISO 8601 in UTC for JSON.
-enum ReportTime {
+public enum ReportTime {
     /// "2026-03-10" in `zone`.
     static func day(_ date: Date, in zone: TimeZone) -> String {
         CalendarDay(date, in: zone).description
@@ -37,7 +37,7 @@ enum ReportTime {
     }
 
     /// "45 min", "3.1 h", "4.2 d": a compact duration for tables.
-    static func compact(hours: Double) -> String {
+    public static func compact(hours: Double) -> String {
         if hours < 1 { return "\(Int((hours * 60).rounded()))m" }
         if hours < 48 { return String(format: "%.1fh", hours) }
         return String(format: "%.1fd", hours / 24)
