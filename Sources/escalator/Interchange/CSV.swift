@@ -87,24 +87,22 @@ enum CSV {
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// A cell a spreadsheet shows as text: a cell that would start a formula (`=HYPERLINK(…)`) gets a
-    /// leading apostrophe, as spreadsheets themselves mark text, and so does one that already starts
-    /// with an apostrophe before such a character, so that `fromSpreadsheet` gives back exactly
-    /// what was written. Control characters other than line breaks and tabs become visible
+    /// leading apostrophe, as spreadsheets themselves mark text, and so does one whose apostrophes
+    /// come before such a character (`'=x`), so that `fromSpreadsheet` gives back exactly what was written. Control characters other than line breaks and tabs become visible
     /// placeholders (U+2400…), as on the terminal.
     static func spreadsheetSafe(_ text: String) -> String {
         let clean = SafeText.neutralized(text, singleLine: false)
-        guard let first = clean.first else { return clean }
-        if formulaStarts.contains(first) { return "'" + clean }
-        if first == "'", let second = clean.dropFirst().first, formulaStarts.contains(second) { return "'" + clean }
-        return clean
+        return startsAFormula(afterApostrophes: clean) ? "'" + clean : clean
+    }
+
+    /// True when `text`, after any leading apostrophes, starts with a formula character.
+    private static func startsAFormula(afterApostrophes text: String) -> Bool {
+        text.first { $0 != "'" }.map { formulaStarts.contains($0) } ?? false
     }
 
     /// The inverse of `spreadsheetSafe`'s apostrophe, for `import` of what `export` wrote.
     static func fromSpreadsheet(_ cell: String) -> String {
-        let head = Array(cell.prefix(3))
-        guard head.first == "'", head.count > 1 else { return cell }
-        let marked = formulaStarts.contains(head[1]) || (head[1] == "'" && head.count > 2 && formulaStarts.contains(head[2]))
-        return marked ? String(cell.dropFirst()) : cell
+        cell.first == "'" && startsAFormula(afterApostrophes: cell) ? String(cell.dropFirst()) : cell
     }
 
     /// One field, quoted when it needs to be.
