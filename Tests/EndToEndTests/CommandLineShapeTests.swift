@@ -117,6 +117,13 @@ import Testing
         let brief = try cli.json("brief", closed, "--format", "json") as! [String: Any]
         #expect((brief["ask"] as! [String: Any]).keys.contains("deadline"))
         #expect(brief.keys.contains("pattern") && brief.keys.contains("reproduction"))
+        let metrics = try cli.json("metrics", "--json") as! [String: Any]
+        let total = metrics["total"] as! [String: Any]
+        for key in ["mean_time_to_resolution_hours", "mean_time_to_acknowledge_hours", "acknowledge_sla_percent", "resolve_sla_percent"] {
+            #expect(total.keys.contains(key), "metrics --json has \(key)")
+        }
+        let explained = try cli.json("explain", closed, "--json") as! [[String: Any]]
+        #expect(explained.allSatisfy { $0.keys.contains("stopped_at") && $0.keys.contains("warning") })
     }
 
     @Test func everyTimeHasMilliseconds() throws {

@@ -1,11 +1,11 @@
 /// `--json` output whose shape is stable: every stored property is a key, and a value that is
 /// absent is written as `null` rather than left out (the synthesized `Encodable` drops it), so a
 /// script can read `row["owner"]` without first asking whether the key exists. The keys are the
-/// property names, made snake_case by `JSONOutput.encoder()`.
-protocol EveryKeyEncodable: Encodable {}
+/// property names (the command line's `--json` encoder makes them snake_case).
+public protocol EveryKeyEncodable: Encodable {}
 
 extension EveryKeyEncodable {
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: PropertyKey.self)
         for child in Mirror(reflecting: self).children {
             guard let label = child.label, let value = child.value as? any Encodable else { continue }
