@@ -56,7 +56,7 @@ struct ShowCommand: ParsableCommand {
             c.print("")
             c.print(c.paint("History", .bold))
             for entry in e.history {
-                c.print("  \(Self.local(entry.time, session))  " + safe("\(entry.actor): \(entry.change.phrase(policy: session.policy))"))
+                c.print("  \(Self.local(entry.time, session))  " + safe("\(entry.who): \(entry.change.phrase(policy: session.policy))"))
             }
         }
     }
