@@ -71,7 +71,7 @@ extension KeyMap.Binding {
         label = keys.isEmpty ? "(unbound)" : keys.map { KeyName.label($0) }.joined(separator: " ")
         asciiLabel = keys.isEmpty ? "(unbound)" : keys.map { KeyName.label($0, unicode: false) }.joined(separator: " ")
         if let footer, let space = footer.firstIndex(of: " ") {
-            self.footer = keys.first.map { KeyName.label($0) + footer[space...] }
+            self.footer = keys.first.map { KeyName.short($0) + footer[space...] }
         }
     }
 }

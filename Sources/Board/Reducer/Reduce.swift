@@ -29,7 +29,7 @@ extension BoardState {
             reconcileCursor()
             return []
         case .commitFailed(let text):
-            message = Message(text, isError: true)
+            message = Message(unsent.map { explained(text, on: $0.target, changedAfter: $0.seenRevision) } ?? text, isError: true)
             sheetCommitFailed()
             return []
         case .storeChanged(let events, let reloaded, let newLedger):
@@ -61,6 +61,7 @@ extension BoardState {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if wallboard != nil { return wallboardKey(key) }
+        if !BoardLayout(size: size).fits { return tooSmallKey(key) }
         if case .mouse(let mouse) = key { return sheets.current == nil ? handleMouse(mouse) : [] }
         if find.isTyping { return handleFindKey(key) }
         if commandLine.isOpen { return handleCommandLineKey(key) }
@@ -105,7 +106,7 @@ extension BoardState {
             return []
         case .back:
             return []
-        case .newEscalation, .edit, .brief, .reports:
+        case .newEscalation, .edit, .brief, .reports, .messages:
             return openSheet(intent)
         case .find, .sort:
             return findIntent(intent)
@@ -125,7 +126,7 @@ extension BoardState {
         case .pageDown: detailScroll += max(1, size.height - 5)
         case .first: detailScroll = 0
         case .last: detailScroll = Int.max / 2
-        case .newEscalation, .edit, .brief, .reports: return openSheet(intent)
+        case .newEscalation, .edit, .brief, .reports, .messages: return openSheet(intent)
         default: return lifecycleIntent(intent)
         }
         if case .detail(let id) = screen { detailScroll = min(detailScroll, DetailView.maxScroll(self, id: id)) }
@@ -144,5 +145,19 @@ extension BoardState {
         default: break
         }
         helpScroll = min(helpScroll, max(0, HelpView.lines(self).count - BoardLayout(size: size).bodyHeight))
+    }
+
+    /// While the terminal is too small nothing is shown, so no key may change anything: a typed
+    /// letter never lands in a hidden field. Only quit works, and not over a form with unsaved text.
+    private mutating func tooSmallKey(_ key: Key) -> [Effect] {
+        guard keyMap.intent(for: key, in: .board) == .quit, !hasUnsavedForm else { return [] }
+        return [.quit]
+    }
+
+    /// True while a form holds text that quitting would lose.
+    var hasUnsavedForm: Bool {
+        guard let form = sheets.form else { return false }
+        if case .saving = form.phase { return true }
+        return form.isDirty
     }
 }

@@ -18,7 +18,20 @@ enum StatusLineView {
                 grid.put("  " + message.text, row: row, column: x + 1, limit: width - x - 2, role: .error)
             }
         } else if let message = state.message {
-            grid.put(message.text, row: row, column: 1, limit: width - 2, role: message.isError ? .error : .normal)
+            draw(message, state: state, row: row, into: &grid)
         }
+    }
+
+    /// A message on the status row; one too long for it is cut and says which key shows it whole.
+    static func draw(_ message: BoardState.Message, state: BoardState, row: Int, into grid: inout ScreenGrid) {
+        let width = grid.size.width
+        let role: Role = message.isError ? .error : .normal
+        guard DisplayWidth.of(SafeTextBridge.neutralized(message.text)) > width - 2 else {
+            grid.put(message.text, row: row, column: 1, limit: width - 2, role: role)
+            return
+        }
+        let hint = " \(state.keyLabel(.messages, in: .board)) reads it whole"
+        let x = grid.put(message.text, row: row, column: 1, limit: width - 2 - DisplayWidth.of(hint), role: role)
+        grid.put(hint, row: row, column: x, limit: width - 1 - x, role: .dim)
     }
 }
