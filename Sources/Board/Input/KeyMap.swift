@@ -24,6 +24,9 @@ public struct KeyMap: Sendable {
         case messages = "Messages"
     }
 
+    /// The contexts where a character key is text, never a command (see `BoardState.lineIntent`).
+    public static let typing: Set<Context> = [.find, .commandLine, .prompt, .form]
+
     /// One line of the table.
     public struct Binding: Hashable, Sendable {
         public var keys: [Key]
