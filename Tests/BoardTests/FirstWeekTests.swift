@@ -97,7 +97,7 @@ import EscalationKit
         let text = try #require(state.message?.text)
         #expect(DisplayWidth.of(text) > 78, "long enough to be cut: \(text)")
         let screen = BoardView.render(state).plainText
-        #expect(screen.contains("m reads it whole"))
+        #expect(screen.contains("… m more"))
         state.press(.character("m"))
         guard case .messages? = state.sheets.current else { Issue.record("no message history"); return }
         let lines = MessagesView.lines(state)

@@ -30,7 +30,7 @@ enum StatusLineView {
             grid.put(message.text, row: row, column: 1, limit: width - 2, role: role)
             return
         }
-        let hint = " \(state.keyLabel(.messages, in: .board)) reads it whole"
+        let hint = " \(state.keyLabel(.messages, in: .board)) more"
         let x = grid.put(message.text, row: row, column: 1, limit: width - 2 - DisplayWidth.of(hint), role: role)
         grid.put(hint, row: row, column: x, limit: width - 1 - x, role: .dim)
     }
