@@ -13,6 +13,9 @@ extension BoardState {
         keyMap.keys(for: intent, in: context).first.map { KeyName.short($0, unicode: unicode) } ?? "(unbound)"
     }
 
+    /// " (y/n)" after a yes/no question, with the keys in force.
+    var yesNo: String { " (\(keyLabel(.yes, in: .confirm))/\(keyLabel(.no, in: .confirm)))" }
+
     /// The key-map context of what takes the keys now, for the footer and help.
     var keyContext: KeyMap.Context {
         if find.isTyping { return .find }

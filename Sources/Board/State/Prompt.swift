@@ -44,7 +44,7 @@ public struct Prompt: Hashable, Sendable {
         case .severityReason(let s): "Severity \(s.rawValue) for \(target): why?"
         case .tierValue: "Tier for \(target) (1-4):"
         case .tierReason(let t): "\(t) for \(target): why?"
-        case .confirmClose: "Close \(target)? (y/n)"
+        case .confirmClose: "Close \(target)?"
         }
     }
 

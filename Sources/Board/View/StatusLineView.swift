@@ -6,7 +6,7 @@ enum StatusLineView {
         let row = grid.size.height - 2
         let width = grid.size.width
         if let prompt = state.prompt {
-            let question = prompt.question + " "
+            let question = prompt.question + (prompt.isConfirmation ? state.yesNo : "") + " "
             var x = grid.put(question, row: row, column: 1, limit: width - 2, role: .prompt)
             // Long answers scroll: the end being typed stays visible.
             let room = max(0, width - 1 - x - 1)

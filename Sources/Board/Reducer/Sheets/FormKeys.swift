@@ -56,8 +56,9 @@ extension BoardState {
             }
         case .nextField, .previousField:
             let forward = intent == .nextField
-            if field == .account, r.completions.count > 1, key == .down || key == .up {
-                // ↓ ↑ on the account go through the accounts offered; Tab takes the one chosen.
+            let primary = keyMap.keys(for: intent, in: .form).first
+            if field == .account, r.completions.count > 1, key != primary {
+                // The field keys' other keys (↓ ↑) go through the accounts offered; the first (Tab) takes the one chosen.
                 let n = r.completions.count
                 form.completion = (form.completion + (forward ? 1 : n - 1)) % n
                 return []

@@ -8,7 +8,7 @@ enum SheetView {
         case .form(let form):
             FormView.draw(form, state: state, into: &grid)
             if case .confirmDiscard = form.phase {
-                question = [Span(form.editedID == nil ? "Discard this escalation? (y/n)" : "Discard the changes? (y/n)", .prompt)]
+                question = [Span((form.editedID == nil ? "Discard this escalation?" : "Discard the changes?") + state.yesNo, .prompt)]
             }
         case .brief(let brief):
             BriefView.draw(brief, state: state, into: &grid)
