@@ -122,7 +122,7 @@ import EscalationKit
                           expectedRevision: e.revision, change: .acknowledged(owner: "priya"))
         try ledger.apply(event)
         _ = state.handle(.storeChanged([event], reloaded: false, ledger: ledger))
-        #expect(state.press(.enter) == [.commit(.acknowledge(owner: "mike"), id)])
+        #expect(state.press(.enter) == [.commit([.acknowledge(owner: "mike")], id)])
         _ = state.handle(.commitFailed("\(id) is already acknowledged; only a routed escalation is acknowledged."))
         let message = try #require(state.message?.text)
         #expect(message.hasPrefix("\(id) was changed by alice 20s ago (acknowledged, owner priya)."), "\(message)")

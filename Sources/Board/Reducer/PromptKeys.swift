@@ -9,7 +9,7 @@ extension BoardState {
             switch keyMap.intent(for: key, in: .confirm) {
             case .yes?:
                 self.prompt = nil
-                return [.commit(.close, prompt.target)]
+                return [.commit([.close], prompt.target)]
             case .no?:
                 self.prompt = nil
                 message = Message("Not closed.", isError: false)
@@ -80,7 +80,7 @@ extension BoardState {
         self.prompt = nil
         unsent = prompt
         message = nil
-        return [.commit(command, id)]
+        return [.commit([command], id)]
     }
 
     static func severity(from text: String) -> Severity? {
