@@ -47,7 +47,9 @@ extension BoardState {
         case .commitFailed(let text):
             // Nothing of the commit was written: the cards stay as they are.
             let sent = saving.answered()
-            message = Message(unsent.map { explained(text, on: $0.target, changedAfter: $0.seenRevision) } ?? text, isError: true)
+            // A prompt's answer refused because someone changed the card since the question: say who, what, when.
+            let asked = unsent.flatMap { sent?.fromForm == false && sent?.escalation == $0.target ? $0 : nil }
+            message = Message(asked.map { explained(text, on: $0.target, changedAfter: $0.seenRevision) } ?? text, isError: true)
             if sent?.fromForm != false { sheetCommitFailed() }
             return []
         case .commitWaiting(let holder):
