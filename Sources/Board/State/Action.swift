@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case committed(Event)
     /// A commit was refused or failed; the message is shown in the status line.
     case commitFailed(String)
+    /// A commit was written, with a remark for the status line (its compaction was postponed).
+    case commitNote(String)
     /// Another process changed the store: the new events, whether the ledger was reloaded whole
     /// (a snapshot or a repair), and the ledger as it is now.
     case storeChanged([Event], reloaded: Bool, ledger: Ledger)

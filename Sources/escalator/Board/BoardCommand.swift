@@ -56,6 +56,8 @@ struct BoardCommand: ParsableCommand {
                     let now = clock()
                     do {
                         let event = try store.commit(command, on: id, context: Context(actor: actor, now: now))
+                        // Shown after the change's own line: the change stands, the compaction waits.
+                        if let postponed = store.postponedCompaction { queue.push(.commitNote(Session.postponedText(postponed))) }
                         // Hooks run beside the board so a slow one never freezes it; failures go to hooks.log only,
                         // since standard error is the screen.
                         let hooks = Hooks(policy: session.policy, store: store, quiet: true)

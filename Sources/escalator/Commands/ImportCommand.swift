@@ -29,8 +29,9 @@ struct ImportCommand: ParsableCommand {
                 throw Failure.badInput("Nothing was imported; fix these and run it again:\n  " + plan.problems.joined(separator: "\n  "))
             }
             if !plan.events.isEmpty {
-                try session.store.commitBatch(plan.events)
-                try session.store.compact()
+                // Folded into a fresh snapshot under the same lock; the import stands even if that fails.
+                try session.store.commitBatch(plan.events, compacting: true)
+                Session.mentionPostponedCompaction(session.store)
             }
             print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file)); skipped \(plan.skipped.count).")
             for line in plan.skipped { print("  skipped " + safe(line)) }
