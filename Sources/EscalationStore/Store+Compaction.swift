@@ -63,12 +63,16 @@ extension Store {
     nonisolated(unsafe) public static var compactionFault: ((CompactionStep) -> Void)?
 
     /// Closed escalations older than the policy's archive age, counted back from the newest event
-    /// (the store's own clock, so what-if times and imported history behave alike).
+    /// (the store's own clock, so what-if times and imported history behave alike). A time outside
+    /// `TimeBounds` (an event an older version let through, dated 9999) counts for nothing here.
     private func archivable() -> [Escalation] {
-        let newest = state.escalations.values.lazy.compactMap(\.history.last?.time).max() ?? .distantPast
+        let newest = state.escalations.values.lazy.compactMap { $0.history.last(where: { TimeBounds.contains($0.time) })?.time }.max() ?? .distantPast
         let cutoff = newest.addingTimeInterval(-Double(policy.archiveAfterDays) * 86_400)
         return state.escalations.values
-            .filter { $0.status == .closed && ($0.closedAt ?? .distantFuture) < cutoff }
+            .filter { e in
+                guard e.status == .closed, let closed = e.closedAt, TimeBounds.contains(closed) else { return false }
+                return closed < cutoff
+            }
             .sorted { $0.id < $1.id }
     }
 
