@@ -22,17 +22,19 @@ public struct Lifecycle: Sendable {
         guard let e = ledger[id] else {
             throw LifecycleError(.invalidValue, "There is no escalation \(id).")
         }
-        try requireInOrder(now, after: e)
         if case .reopen(let reason) = command {
             guard e.status == .closed else {
                 throw LifecycleError(.illegalTransition, "\(id) is \(e.status.label.lowercased()), not closed: only a closed escalation is reopened.",
                                      allowed: allowed(for: e, at: now))
             }
             let draft = try reopenDraft(of: e, reason: reason)
+            try requireInOrder(now, after: e)
             let newID = ledger.nextID(at: now, in: policy.calendar.timeZone)
             return Event(time: now, actor: actor, escalation: newID, expectedRevision: 0, change: .created(draft))
         }
         let change = try self.change(for: command, on: e, in: ledger, at: now, actor: actor)
+        // After the transition's own rules: a move that is illegal anyway says so, not when it was dated.
+        try requireInOrder(now, after: e)
         return Event(time: now, actor: actor, escalation: id, expectedRevision: e.revision, change: change)
     }
 
