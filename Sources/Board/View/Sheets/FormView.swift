@@ -189,14 +189,15 @@ enum FormView {
             return dimension.rationale(for: score)
         }
         guard focused else { return nil }
+        let editor = state.keyLabel(.externalEditor, in: .form)
         switch field {
-        case .account: return "Tab completes"
+        case .account: return "\(state.keyLabel(.nextField, in: .form)) completes"
         case .category: return "← → or a letter"
         case .severity: return "← → or c/h/m; Backspace: the suggestion"
         case .reason: return r.edited == nil ? "why override the suggestion" : "why severity/tier/category change"
         case .tier: return "← → or 1–4"
-        case .impact: return "2–3 quantified sentences · ^E editor"
-        case .description, .tried, .reproduction: return field == .tried ? "step -> result, one a line · ^E" : "^E opens $EDITOR"
+        case .impact: return "2–3 quantified sentences · \(editor) editor"
+        case .description, .tried, .reproduction: return field == .tried ? "step -> result, one a line · \(editor)" : "\(editor) opens $EDITOR"
         case .communication: return "what the customer was told"
         case .ask: return "investigate / fix / decide / approve …"
         case .deadline: return "YYYY-MM-DD"
