@@ -11,6 +11,8 @@ extension BoardState {
             // The figures wait for the archive, read afresh each time (closed escalations move there).
             sheets.current = .reports(ReportsSheet())
             return [.loadArchive]
+        case .messages:
+            sheets.current = .messages(MessagesSheet())
         case .edit, .brief:
             guard let e = target else {
                 message = Message("No escalation selected.", isError: true)
@@ -40,9 +42,13 @@ extension BoardState {
             if case .brief? = sheets.current { sheets.current = .brief(brief) }
             return effects
         case .reports(var reports)?:
-            handleReportsKey(key, sheet: &reports)
+            let effects = handleReportsKey(key, sheet: &reports)
             if case .reports? = sheets.current { sheets.current = .reports(reports) }
-            return []
+            return effects
+        case .messages(var sheet)?:
+            let effects = handleMessagesKey(key, sheet: &sheet)
+            if case .messages? = sheets.current { sheets.current = .messages(sheet) }
+            return effects
         case nil:
             return []
         }
