@@ -21,7 +21,7 @@ struct Escalator: ParsableCommand {
             CommandGroup(name: "Create and read", subcommands: [NewCommand.self, ListCommand.self, ShowCommand.self, BriefCommand.self,
                                                                LintCommand.self, ExplainCommand.self, ForecastCommand.self]),
             CommandGroup(name: "Move through the lifecycle", subcommands: [AcknowledgeCommand.self, StartCommand.self, AdvanceCommand.self,
-                                                                          BackCommand.self, UpdateCommand.self, AssignCommand.self,
+                                                                          BackCommand.self, UpdateCommand.self, WaitCommand.self, ResumeCommand.self, AssignCommand.self,
                                                                           SeverityCommand.self, TierCommand.self, ResolveCommand.self,
                                                                           CloseCommand.self, ReopenCommand.self, UndoCommand.self, LinkCommand.self,
                                                                           DeescalateCommand.self]),

@@ -108,6 +108,8 @@ struct EscalationDetail: Encodable {
     var closedAt: Date?
     var flags: [String]
     var clocks: [ClockSummary]
+    /// Every wait, as the clocks count it (`until` is nil while it lasts).
+    var waits: [WaitInterval]
     var brief: Brief
     var deescalation: Deescalation?
     var history: [HistoryLine]
@@ -149,6 +151,7 @@ struct EscalationDetail: Encodable {
         closedAt = e.closedAt
         flags = attention.keys
         clocks = Clocks(policy: policy).read(e, at: now).map { ClockSummary($0, at: now) }
+        waits = Clocks(policy: policy).waitIntervals(of: e)
         brief = e.brief
         deescalation = e.deescalation
         history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, summary: $0.change.phrase(policy: policy)) }
