@@ -29,6 +29,15 @@ import Testing
                 == iso("2026-11-01T01:50:00-05:00"))
     }
 
+    @Test func theIssuesExampleOnASundayOnlyCalendar() {
+        // 50 minutes on 2026-11-01, then 30 each Sunday: 240 minutes end on the seventh Sunday after at 01:50.
+        let sundays = ClockFixtures.days(7...7, "01:40-02:10", zone: "America/New_York")
+        #expect(BusinessTime.deadline(from: iso("2026-10-31T12:00:00Z"), adding: .hours(4), basis: .business, calendar: sundays)
+                == iso("2026-12-20T01:50:00-05:00"))
+        #expect(BusinessTime.elapsed(from: iso("2026-10-31T12:00:00Z"), to: iso("2026-12-20T01:50:00-05:00"),
+                                     basis: .business, calendar: sundays) == 4 * 3600)
+    }
+
     @Test func aRangeWhollyInsideTheRepeatedHourCountsTwice() {
         let calendar = ClockFixtures.days(7...7, "01:15-01:45", zone: "America/New_York")
         #expect(BusinessTime.elapsed(from: iso("2026-11-01T00:00:00-04:00"), to: iso("2026-11-01T12:00:00-05:00"),
