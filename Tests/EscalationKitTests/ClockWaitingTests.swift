@@ -147,4 +147,21 @@ import Testing
         // The internal update ran out before the wait began: the wait did not move it.
         #expect(explained.first { $0.kind == .internalUpdate }?.waits.isEmpty == true)
     }
+
+    @Test func metricsReportWaitingApartAndDoNotCountItAgainstTheSLA() throws {
+        var s = try acknowledged()
+        try s.commit(.wait(on: .customer, reason: "Logs", until: nil), at: wednesday13)
+        try s.commit(.resume(reason: "Logs received"), at: friday11)
+        try s.commit(.start, at: friday11)
+        // Resolved after the deadline it had without the wait (Tue 17:00), before the moved one (Thu 15:00).
+        let resolvedAt = iso("2026-03-18T10:00:00+01:00")
+        try s.commit(.resolve(resolution: "Index added"), at: resolvedAt)
+        let report = MetricsReport([s.escalation], from: CalendarDay("2026-03-01")!...CalendarDay("2026-03-31")!, by: .category,
+                                   at: resolvedAt, policy: s.policy)
+        #expect(report.total.resolveSLAPercent == 100)
+        #expect(report.total.waited == 1)
+        #expect(report.total.timeWaitingHours == 46)
+        #expect(report.table.contains("Time spent waiting"))
+        #expect(report.table.contains("46.0h in all") || report.table.contains("46h in all"))
+    }
 }

@@ -4,6 +4,8 @@ public enum Intent: Hashable, Sendable {
     case open, back
     case advance, moveBack
     case acknowledge, note, customerUpdate, assign, severity, tier, close
+    /// Wait on someone (the resolve and stall clocks stop), or resume a waiting escalation.
+    case wait
     case help, quit
     /// Forms and sheets: a new escalation, edit, the brief, the reports.
     case newEscalation, edit, brief, reports

@@ -62,6 +62,7 @@ public struct KeyMap: Sendable {
             b([.character("s")], "s", nil, .severity, "change severity (asks why)", footer: "s sev", everywhere),
             b([.character("t")], "t", nil, .tier, "change tier (asks why)", footer: "t tier", everywhere),
             b([.character("x")], "x", nil, .close, "close (asks to confirm)", footer: "x close", everywhere),
+            b([.character("p")], "p", nil, .wait, "wait on customer/vendor/internal, or resume (asks why)", everywhere),
             b([.character("/")], "/", nil, .find, "find: filter the board as you type", footer: "/ find", [.board]),
             b([.character("S")], "S", nil, .sort, "sort columns: urgency, age, ARR", [.board]),
             b([.character(":")], ":", nil, .command, "command line (:help lists commands)", footer: ": cmd", everywhere),

@@ -82,6 +82,9 @@ public enum DetailView {
             }
             field(reading.kind.label, "\(when) · \(reading.rule)", role)
         }
+        for wait in clocks.waitIntervals(of: e) {
+            field("Waiting", WaitText.line(wait, at: state.now, policy: state.policy), wait.contains(state.now) ? .warning : .dim)
+        }
 
         section("Brief")
         let brief = e.brief

@@ -3,8 +3,13 @@ import Foundation
 /// Waits in words, for `show`, `explain`, the detail view and the card: one implementation for all.
 public enum WaitText {
     /// "⏸ customer 2d": the card's marker for the wait in force (how long it has lasted so far).
-    public static func marker(_ wait: WaitInterval, at now: Date) -> String {
-        "⏸ \(wait.party.rawValue) \(DurationText.coarse(wait.duration(at: now)))"
+    public static func marker(_ wait: WaitInterval, at now: Date, symbol: String = "⏸") -> String {
+        "\(symbol) \(label(wait, at: now))"
+    }
+
+    /// "customer 2d": who and for how long so far, the marker without its symbol.
+    public static func label(_ wait: WaitInterval, at now: Date) -> String {
+        "\(wait.party.rawValue) \(DurationText.coarse(wait.duration(at: now)))"
     }
 
     /// "waiting on the customer from 2026-03-10 09:40 to 2026-03-12 10:00 (2d0h): send the logs; ended by a customer update".

@@ -327,7 +327,7 @@ theme = "default"
 # ctrl-LETTER, or enter, esc, tab, space, up, down, left, right, home, end, pgup, pgdn,
 # backspace, delete. The help screen (?) shows the keys in force. Actions: up, down, left,
 # right, first, last, page_up, page_down, open, back, advance, move_back, acknowledge, note,
-# customer_update, assign, severity, tier, close, find, next_match, previous_match,
+# customer_update, assign, severity, tier, close, wait, find, next_match, previous_match,
 # clear_filter, sort, command, undo, help, quit. For example:
 #   acknowledge = "A"
 #   undo = ["z", "ctrl-z"]

@@ -28,6 +28,12 @@ extension MetricsReport {
                    + right("Ack SLA", 8) + right("Res SLA", 8) + right("Stall", 7) + right("ARR at risk", 12))
         out += groups.map(line)
         out.append(line(total))
+        if total.waited > 0 {
+            out += ["", "Time spent waiting (the clocks stop, so it is not counted against the SLA):"]
+            for r in groups where r.waited > 0 {
+                out.append(pad(r.label, labelWidth) + right(String(r.waited), 6) + " waited, " + hours(r.timeWaitingHours) + " in all")
+            }
+        }
         func chart(_ title: String, _ value: (MetricsRow) -> Int, _ text: (MetricsRow) -> String) {
             let top = groups.map(value).max() ?? 0
             guard top > 0 else { return }
