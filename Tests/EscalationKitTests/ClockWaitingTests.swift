@@ -142,7 +142,8 @@ import Testing
         #expect(resolve.waits.count == 1)
         #expect(resolve.waits.first?.oldDeadline == iso("2026-03-17T17:00:00+01:00"))
         #expect(resolve.waits.first?.newDeadline == iso("2026-03-19T15:00:00+01:00"))
-        #expect(resolve.lines.contains { $0.contains("waiting on the customer from 2026-03-11 13:00 to 2026-03-13 11:00") && $0.contains("→ Thu 2026-03-19 15:00") })
+        #expect(resolve.lines.contains { $0.contains("waiting on the customer from 2026-03-11 13:00 to 2026-03-13 11:00 (1d22h) — Waiting for the customer's logs; resumed: Logs received") })
+        #expect(resolve.lines.contains("      deadline Tue 2026-03-17 17:00 +01:00 → Thu 2026-03-19 15:00 +01:00"))
         #expect(explained.first { $0.kind == .acknowledge }?.waits.isEmpty == true)
         // The internal update ran out before the wait began: the wait did not move it.
         #expect(explained.first { $0.kind == .internalUpdate }?.waits.isEmpty == true)

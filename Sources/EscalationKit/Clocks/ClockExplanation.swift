@@ -100,7 +100,8 @@ public struct ClockExplanation: Hashable, Codable, Sendable {
             for effect in waits {
                 let old = effect.oldDeadline.map(at) ?? "none"
                 let new = effect.newDeadline.map(at) ?? "moves until the wait ends"
-                out.append("    \(WaitText.line(effect.wait, at: explainedAt, policy: nil, zone: zone)): deadline \(old) → \(new)")
+                out.append("    \(WaitText.line(effect.wait, at: explainedAt, policy: nil, zone: zone))")
+                out.append("      deadline \(old) → \(new)")
             }
         }
         if !deadlineHistory.isEmpty {
