@@ -18,7 +18,7 @@ struct Escalator: ParsableCommand {
             CommandGroup(name: "The board", subcommands: [BoardCommand.self]),
             CommandGroup(name: "Set up", subcommands: [InitCommand.self, DemoCommand.self, AccountsCommand.self, ConfigCommand.self, DoctorCommand.self]),
             CommandGroup(name: "Decide", subcommands: [ScoreCommand.self, AssessCommand.self]),
-            CommandGroup(name: "Create and read", subcommands: [NewCommand.self, ListCommand.self, ShowCommand.self, BriefCommand.self,
+            CommandGroup(name: "Create and read", subcommands: [NewCommand.self, ListCommand.self, ShowCommand.self, BriefCommand.self, DraftCommand.self,
                                                                LintCommand.self, ExplainCommand.self, ForecastCommand.self]),
             CommandGroup(name: "Move through the lifecycle", subcommands: [AcknowledgeCommand.self, StartCommand.self, AdvanceCommand.self,
                                                                           BackCommand.self, UpdateCommand.self, WaitCommand.self, ResumeCommand.self, AssignCommand.self,
