@@ -7,7 +7,14 @@ extension BoardState {
          BriefLinter.lint(e, among: Array(ledger.escalations.values), at: now, policy: policy))
     }
 
-    /// Keys in the brief: scroll, `y` copy (OSC 52), `w` write to a file (asks the path), Esc back.
+    /// What the brief view shows: the brief, or one of the drafts a person sends (`MessageDraft`).
+    func briefPage(_ e: Escalation, _ sheet: BriefSheet) -> (markdown: String, name: String) {
+        guard let audience = sheet.draft else { return (briefText(e).markdown, "the brief") }
+        return (MessageDraft(for: audience, of: e, at: now, policy: policy).markdown, "the \(audience.title.lowercased()) draft")
+    }
+
+    /// Keys in the brief: scroll, Tab / ← → / 1–5 between the brief and the drafts, `y` copy what is
+    /// shown (OSC 52), `w` write it to a file (asks the path), Esc back.
     mutating func handleBriefKey(_ key: Key, sheet: inout BriefSheet) -> [Effect] {
         guard let e = ledger[sheet.id] else {
             closeSheet()
@@ -21,7 +28,7 @@ extension BoardState {
             case .enter:
                 let chosen = path.trimmingCharacters(in: .whitespaces)
                 sheet.path = nil
-                return [.writeFile(path: chosen.isEmpty ? sheet.defaultPath : chosen, contents: briefText(e).markdown)]
+                return [.writeFile(path: chosen.isEmpty ? sheet.defaultPath : chosen, contents: briefPage(e, sheet).markdown)]
             case .backspace, .delete:
                 if !path.isEmpty { path.removeLast() }
                 sheet.path = path
@@ -45,9 +52,18 @@ extension BoardState {
         case .pageUp: sheet.scroll -= page
         case .character("g"), .home: sheet.scroll = 0
         case .character("G"), .end: sheet.scroll = Int.max / 2
+        case .tab, .right, .character("l"), .backTab, .left, .character("h"):
+            let pages = BriefSheet.pages
+            let index = pages.firstIndex(of: sheet.draft) ?? 0
+            let step = [.backTab, .left, .character("h")].contains(key) ? pages.count - 1 : 1
+            sheet.draft = pages[(index + step) % pages.count]
+            sheet.scroll = 0
+        case .character(let c) where ("1"..."5").contains(c):
+            sheet.draft = BriefSheet.pages[c.wholeNumberValue! - 1]
+            sheet.scroll = 0
         case .character("y"):
-            let markdown = briefText(e).markdown
-            message = Message("Copied the brief of \(e.id) to the clipboard (OSC 52, \(markdown.utf8.count) bytes).", isError: false)
+            let (markdown, name) = briefPage(e, sheet)
+            message = Message("Copied \(name) of \(e.id) to the clipboard (OSC 52, \(markdown.utf8.count) bytes).", isError: false)
             return [.copyToClipboard(markdown)]
         case .character("w"):
             sheet.path = sheet.defaultPath

@@ -25,10 +25,11 @@ enum SheetView {
         case .brief(let brief):
             BriefView.draw(brief, state: state, into: &grid)
             if let path = brief.path {
-                question = [Span("Write the brief to: ", .prompt), Span(path), Span(Symbols(unicode: state.unicode).promptCursor, .prompt)]
+                let what = brief.draft.map { "the \($0.title.lowercased()) draft" } ?? "the brief"
+                question = [Span("Write \(what) to: ", .prompt), Span(path), Span(Symbols(unicode: state.unicode).promptCursor, .prompt)]
                 footer = keys([(enter, "write"), ("Esc", "cancel"), ("^U", "clear")])
             } else {
-                footer = keys([("j k", "scroll"), ("y", "copy (OSC 52)"), ("w", "write to a file"), ("Esc", "back")])
+                footer = keys([("Tab", "drafts"), ("j k", "scroll"), ("y", "copy (OSC 52)"), ("w", "write to a file"), ("Esc", "back")])
             }
         case .reports(let reports):
             ReportsView.draw(reports, state: state, into: &grid)
