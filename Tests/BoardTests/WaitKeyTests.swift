@@ -19,7 +19,7 @@ import EscalationKit
         #expect(state.prompt?.purpose == .waitReason(.customer))
         state.type("Logs from the customer")
         let effects = state.press(.enter)
-        #expect(effects == [.commit(.wait(on: .customer, reason: "Logs from the customer", until: nil), id)])
+        #expect(effects == [.commit([.wait(on: .customer, reason: "Logs from the customer", until: nil)], id)])
         state.perform(effects)
         let facts = CardFacts(state.ledger[id]!, policy: state.policy, now: state.now.addingTimeInterval(2 * 86_400))
         #expect(facts.waiting == "customer 2d")
@@ -28,13 +28,13 @@ import EscalationKit
         state.press(.character("p"))
         #expect(state.prompt?.purpose == .resumeReason)
         state.type("Logs received")
-        #expect(state.press(.enter) == [.commit(.resume(reason: "Logs received"), id)])
+        #expect(state.press(.enter) == [.commit([.resume(reason: "Logs received")], id)])
     }
 
     @Test func theMarkerHasAnASCIIForm() {
         var state = Fixture.state(unicode: false)
         let id = state.selection!
-        state.perform([.commit(.wait(on: .vendor, reason: "Provider", until: nil), id)])
+        state.perform([.commit([.wait(on: .vendor, reason: "Provider", until: nil)], id)])
         #expect(BoardView.render(state).plainText.contains("|| vendor <1m"))
     }
 
