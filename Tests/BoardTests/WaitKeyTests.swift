@@ -43,4 +43,14 @@ import EscalationKit
         #expect(KeyMap.standard.intent(for: .character("p"), in: .detail) == .wait)
         #expect(KeyMap.standard.intentNames.contains("wait"))
     }
+
+    @Test func theCommandLineWaitsAndResumesToo() throws {
+        #expect(try CommandLineParser.parse("wait customer because logs from their admin", keyMap: .standard)
+                == .commit(.wait(on: .customer, reason: "logs from their admin", until: nil)))
+        #expect(try CommandLineParser.parse("hold vendor cloud ticket", keyMap: .standard) == .commit(.wait(on: .vendor, reason: "cloud ticket", until: nil)))
+        #expect(try CommandLineParser.parse("resume because logs arrived", keyMap: .standard) == .commit(.resume(reason: "logs arrived")))
+        #expect(throws: CommandLineError.self) { try CommandLineParser.parse("wait nobody because x", keyMap: .standard) }
+        #expect(throws: CommandLineError.self) { try CommandLineParser.parse("wait customer", keyMap: .standard) }
+        #expect(throws: CommandLineError.self) { try CommandLineParser.parse("resume", keyMap: .standard) }
+    }
 }
