@@ -61,6 +61,10 @@ import Testing
         try s.commit(.wait(on: .customer, reason: "Customer to restart the cluster", until: iso("2026-03-29T12:00:00+02:00")),
                      at: iso("2026-03-28T12:00:00+01:00"))
         #expect(s.reading(.resolve, at: iso("2026-03-29T11:00:00+02:00"))?.state == .paused)
+        #expect(s.reading(.resolve, at: iso("2026-03-29T11:00:00+02:00"))?.pausedByWait == true)
+        // Routed: the stall clock is paused by the status, not by the wait.
+        #expect(s.reading(.stall, at: iso("2026-03-29T11:00:00+02:00"))?.state == .paused)
+        #expect(s.reading(.stall, at: iso("2026-03-29T11:00:00+02:00"))?.pausedByWait == false)
         #expect(s.clocks.currentWait(of: s.escalation, at: iso("2026-03-29T11:59:00+02:00"))?.party == .customer)
         #expect(s.clocks.currentWait(of: s.escalation, at: iso("2026-03-29T12:00:00+02:00")) == nil)
         let after = try #require(s.reading(.resolve, at: iso("2026-03-29T13:00:00+02:00")))

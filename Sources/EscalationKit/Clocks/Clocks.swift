@@ -38,8 +38,10 @@ public struct Clocks: Sendable {
         let warning = live ? policy.warningThresholds.filter { used >= $0 }.max() : nil
         // While a wait lasts, the deadline is where the clock would end were it resumed now.
         let deadline = plan.left.map { adding($0, to: max(now, plan.pausedSince ?? now), basis: plan.basis) } ?? plan.deadline
-        return ClockReading(kind: kind, state: state, start: plan.start, deadline: deadline, stoppedAt: plan.stoppedAt,
+        var reading = ClockReading(kind: kind, state: state, start: plan.start, deadline: deadline, stoppedAt: plan.stoppedAt,
                             target: plan.target, basis: plan.basis, used: used, warning: warning, rule: plan.rule)
+        reading.pausedByWait = state == .paused && (plan.left != nil || plan.pauses.contains { $0.start <= now && now < $0.end })
+        return reading
     }
 
     /// Where a clock set up as `plan` stands at `now`.

@@ -47,8 +47,9 @@ struct ShowCommand: ParsableCommand {
                 case .breached where r.stoppedAt == nil: when = c.paint("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
                 case .breached: when = c.paint("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
                 case .met: when = "met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early"
-                case .paused where session.clocks.currentWait(of: e, at: now) != nil:
-                    when = "paused while waiting; due \(Self.local(r.deadline, session)) if resumed now"
+                case .paused where r.pausedByWait:
+                    let resumes = session.clocks.currentWait(of: e, at: now)?.until
+                    when = "paused while waiting; due \(Self.local(r.deadline, session)) " + (resumes.map { "(resumes \(Self.local($0, session)))" } ?? "if resumed now")
                 case .paused: when = "paused"
                 }
                 c.print("  " + pad(r.kind.label, 16) + pad(r.target.phrase(r.basis), 22) + when)
