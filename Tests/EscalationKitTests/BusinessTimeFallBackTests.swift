@@ -55,4 +55,32 @@ import Testing
         #expect(BusinessTime.elapsed(from: iso("2026-04-05T00:00:00+11:00"), to: iso("2026-04-05T12:00:00+10:00"),
                                      basis: .business, calendar: sydney) == 50 * 60)
     }
+
+    /// Every Sunday-night range that starts in or around the repeated hour, counted against the wall
+    /// clock minute by minute: an instant counts when Foundation's local time reads inside the range.
+    @Test(arguments: ["America/New_York", "Europe/Berlin"])
+    func rangesAroundTheRepeatedHourCountWhatTheWallClockShows(zoneName: String) {
+        let zone = TimeZone(identifier: zoneName)!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let day = zoneName == "Europe/Berlin" ? DateComponents(year: 2026, month: 10, day: 25) : DateComponents(year: 2026, month: 11, day: 1)
+        let midnight = calendar.startOfDay(for: calendar.date(from: day)!)
+        for startMinute in stride(from: 0, to: 240, by: 10) {
+            for length in [10, 30, 60, 90] {
+                let text = String(format: "%02d:%02d-%02d:%02d", startMinute / 60, startMinute % 60, (startMinute + length) / 60, (startMinute + length) % 60)
+                let business = ClockFixtures.days(7...7, text, zone: zoneName)
+                var expected = 0.0
+                for minute in 0..<(26 * 60) {
+                    let instant = midnight.addingTimeInterval(Double(minute) * 60)
+                    let local = calendar.dateComponents([.day, .hour, .minute], from: instant)
+                    let wall = local.hour! * 60 + local.minute!
+                    if local.day == day.day, wall >= startMinute, wall < startMinute + length { expected += 60 }
+                }
+                let counted = BusinessTime.elapsed(from: midnight, to: midnight.addingTimeInterval(26 * 3600), basis: .business, calendar: business)
+                #expect(counted == expected, "\(zoneName) \(text)")
+                let end = BusinessTime.deadline(from: midnight, adding: .minutes(Int(expected / 60)), basis: .business, calendar: business)
+                #expect(BusinessTime.elapsed(from: midnight, to: end, basis: .business, calendar: business) == expected, "\(zoneName) \(text)")
+            }
+        }
+    }
 }
