@@ -166,7 +166,5 @@ import Testing
         #expect(report.total.resolveSLAPercent == 100)
         #expect(report.total.waited == 1)
         #expect(report.total.timeWaitingHours == 46)
-        #expect(report.table.contains("Time spent waiting"))
-        #expect(report.table.contains("46.0h in all") || report.table.contains("46h in all"))
     }
 }
