@@ -44,7 +44,7 @@ import Testing
                 #expect(fast.payload == expected, "\(String(decoding: expected, as: UTF8.self))\n\(String(decoding: fast.payload, as: UTF8.self))")
                 #expect(try decoder.decode(Event.self, from: Data(fast.payload)) == event)
             }
-            #expect(cases.count == 17, "every Change case was generated: \(cases.sorted())")
+            #expect(cases.count == 19, "every Change case was generated: \(cases.sorted())")
         }
     }
 
