@@ -48,8 +48,10 @@ bench: deps
 # The man page and the bash, zsh and fish completions, from the release binary.
 share: release $(MANUAL_TOOL)
 	rm -rf $(SHARE) && mkdir -p $(SHARE)/man1 $(SHARE)/completions
-	$(MANUAL_TOOL) $(RELEASE_BIN) --output-directory $(SHARE)/man1 \
+	ESCALATOR_BINARY=$(CURDIR)/$(RELEASE_BIN) $(MANUAL_TOOL) .ci/ascii-help --output-directory $(SHARE)/man1 \
 		--authors "The Escalator authors" --section 1 >/dev/null
+	@if ESCALATOR_BINARY=$(CURDIR)/$(RELEASE_BIN) .ci/ascii-help --experimental-dump-help | grep -qP '[^\x00-\x7F]'; then \
+		echo "the help has a character .ci/ascii-help does not spell in ASCII; the man page would lose it" >&2; exit 1; fi
 	$(RELEASE_BIN) --generate-completion-script bash > $(SHARE)/completions/escalator.bash
 	$(RELEASE_BIN) --generate-completion-script zsh > $(SHARE)/completions/_escalator
 	$(RELEASE_BIN) --generate-completion-script fish > $(SHARE)/completions/escalator.fish
