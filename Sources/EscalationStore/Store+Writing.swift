@@ -10,15 +10,27 @@ extension Store {
     /// ledger as this process last saw it, to explain a conflict), so it must have no side effects.
     @discardableResult
     public func commit(_ decide: (Ledger) throws(LifecycleError) -> Event) throws(StoreError) -> Event {
-        try commit(now: Date(), decide)
+        try commit(now: Date()) { ledger throws(LifecycleError) in [try decide(ledger)] }[0]
     }
 
     /// Commits a command through the domain's lifecycle, as `context.actor` at `context.now`.
     @discardableResult
     public func commit(_ command: Command, on id: EscalationID?, context: Context) throws(StoreError) -> Event {
+        try commit([command], on: id, context: context)[0]
+    }
+
+    /// Commits several commands about one escalation all or nothing, as `context.actor` at
+    /// `context.now`: under the lock each is decided against the ledger as the ones before it leave
+    /// it, and all their events go out in one append with one sync. A refused command leaves nothing
+    /// of the others in the store. `whileWaiting` hears the holder's description once another
+    /// process has kept the lock for a moment (the board shows it while the commit waits).
+    @discardableResult
+    public func commit(_ commands: [Command], on id: EscalationID?, context: Context,
+                       whileWaiting: (String) -> Void = { _ in }) throws(StoreError) -> [Event] {
+        guard !commands.isEmpty else { return [] }
         let lifecycle = Lifecycle(policy: policy)
-        return try commit(now: context.now) { ledger throws(LifecycleError) in
-            try lifecycle.decide(command, on: id, in: ledger, at: context.now, actor: context.actor)
+        return try commit(now: context.now, whileWaiting: whileWaiting) { ledger throws(LifecycleError) in
+            try lifecycle.decide(commands, on: id, in: ledger, at: context.now, actor: context.actor)
         }
     }
 
@@ -48,22 +60,23 @@ extension Store {
         }
     }
 
-    func commit(now: Date, _ decide: (Ledger) throws(LifecycleError) -> Event) throws(StoreError) -> Event {
+    func commit(now: Date, whileWaiting: (String) -> Void = { _ in },
+                _ decide: (Ledger) throws(LifecycleError) -> [Event]) throws(StoreError) -> [Event] {
         mutex.lock()
         defer { mutex.unlock() }
         let seen = state
-        return try withWriteLock { () throws(StoreError) -> Event in
+        return try withWriteLock(whileWaiting: whileWaiting) { () throws(StoreError) -> [Event] in
             _ = try catchUp(underLock: true)
-            let event: Event
-            do throws(LifecycleError) { event = try decide(state) } catch {
+            let events: [Event]
+            do throws(LifecycleError) { events = try decide(state) } catch {
                 // Was the command prepared against an older revision? Then say who changed it.
-                guard let stale = try? decide(seen) else { throw .rejected(error) }
+                guard let stale = try? decide(seen).first else { throw .rejected(error) }
                 throw .rejected(ConflictExplanation.explain(error, escalation: state[stale.escalation],
                                                             expectedRevision: stale.expectedRevision, now: now))
             }
-            let committed = try append([event])
+            let committed = try append(events)
             try compactIfNeeded()
-            return committed[0]
+            return committed
         }
     }
 

@@ -106,14 +106,15 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` holding the writers' lock (the caller holds `mutex`).
-    func withWriteLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    /// Runs `body` holding the writers' lock (the caller holds `mutex`); `whileWaiting` hears who
+    /// holds it when another process keeps it for a moment.
+    func withWriteLock<T>(whileWaiting: (String) -> Void = { _ in }, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if writeLock == nil {
             let actor = ProcessInfo.processInfo.environment["ESCALATOR_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: actor)
         }
         let lock = writeLock!
-        try lock.acquire(timeout: _lockTimeout)
+        try lock.acquire(timeout: _lockTimeout, whileWaiting: whileWaiting)
         defer { lock.release() }
         return try body()
     }

@@ -28,11 +28,21 @@ final class PreviewStore: @unchecked Sendable {
         return (event, ledger)
     }
 
+    /// Decides and applies several commands all or none, as the store's write protocol would.
+    func commit(_ commands: [Command], on id: EscalationID?, actor: String, at now: Date) throws(LifecycleError) -> [Event] {
+        lock.lock(); defer { lock.unlock() }
+        let events = try Lifecycle(policy: policy).decide(commands, on: id, in: ledger, at: now, actor: actor)
+        for event in events {
+            do { try ledger.apply(event) } catch { throw LifecycleError(.conflict, error.description) }
+        }
+        return events
+    }
+
     /// The board's effect handler.
     func perform(_ effect: Effect, actor: String) -> Action? {
-        guard case .commit(let command, let id) = effect else { return nil }
+        guard case .commit(let commands, let id) = effect else { return nil }
         do {
-            return .committed(try commit(command, on: id, actor: actor, at: Date()).0)
+            return .committed(try commit(commands, on: id, actor: actor, at: Date()))
         } catch {
             return .commitFailed(error.description)
         }

@@ -6,6 +6,8 @@ import Foundation
 //   store-torture write DIR ACTOR COUNT [SHARED-ID…]  COUNT commits; tries to acknowledge every shared id
 //   store-torture crash DIR ACTOR                    commits until killed (small compaction threshold)
 //   store-torture watch DIR                          prints "ready", then "seen SEQ NANOS" at the first change
+//   store-torture hold DIR ACTOR                     holds the writers' lock as a writer does (naming itself in the
+//                                                    lock file), prints "held", and lets go when its standard input ends
 // Each committed event is reported as "ok SEQ" with one write(2), so a SIGKILL cannot lose a report.
 
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -21,7 +23,7 @@ func draft(_ title: String) -> Draft {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2 else { say("usage: store-torture write|crash|watch DIR …"); exit(2) }
+guard arguments.count >= 2 else { say("usage: store-torture write|crash|watch|hold DIR …"); exit(2) }
 let directory = URL(fileURLWithPath: arguments[1])
 
 do {
@@ -82,6 +84,19 @@ do {
         watcher.stop()
         say("timeout")
         exit(1)
+    case "hold":
+        // What a slow writer looks like to the others: the lock taken and the holder written into it.
+        let path = directory.appendingPathComponent("lock").path
+        let fd = open(path, O_RDWR)
+        guard fd >= 0, flock(fd, LOCK_EX) == 0 else { say("cannot lock \(path)"); exit(1) }
+        let holder = "pid \(getpid()) (\(arguments[2]): store-torture hold) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        _ = ftruncate(fd, 0)
+        _ = holder.withCString { pwrite(fd, $0, strlen($0), 0) }
+        say("held")
+        _ = FileHandle.standardInput.readDataToEndOfFile()
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        say("released")
     default:
         say("unknown mode \(arguments[0])")
         exit(2)

@@ -55,7 +55,7 @@ import EscalationKit
         #expect(state.commandLine.isOpen)
         state.type("severity high because outage spread")
         let effects = state.press(.enter)
-        #expect(effects == [.commit(.severity(.high, reason: "outage spread"), id)])
+        #expect(effects == [.commit([.severity(.high, reason: "outage spread")], id)])
         #expect(!state.commandLine.isOpen)
         state.perform(effects)
         #expect(state.ledger[id]!.severity == .high)

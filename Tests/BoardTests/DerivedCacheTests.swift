@@ -50,7 +50,7 @@ import EscalationKit
         let e = state.columns[.routed].first!
         let event = Event(sequence: state.ledger.lastSequence + 1, time: Fixture.now, actor: "bob", escalation: e.id,
                           expectedRevision: e.revision, change: .acknowledged(owner: "bob"))
-        _ = state.handle(.committed(event))
+        _ = state.handle(.committed([event]))
         #expect(state.columns.place(of: e.id)?.status == .acknowledged)
         #expect(copy.columns.place(of: e.id)?.status == .routed)
         #expect(Self.cached(state) == Self.fresh(state))

@@ -6,11 +6,10 @@ import EscalationKit
 @Suite struct ReducerTests {
     /// Performs commits as the store would: through the lifecycle, with the next sequence.
     func perform(_ effect: Effect, on state: inout BoardState) {
-        guard case .commit(let command, let id) = effect else { return }
+        guard case .commit(let commands, let id) = effect else { return }
         do {
-            var event = try Lifecycle(policy: state.policy).decide(command, on: id, in: state.ledger, at: state.now, actor: "alice")
-            event.sequence = state.ledger.lastSequence + 1
-            _ = state.handle(.committed(event))
+            let events = try Lifecycle(policy: state.policy).decide(commands, on: id, in: state.ledger, at: state.now, actor: "alice")
+            _ = state.handle(.committed(events))
         } catch {
             _ = state.handle(.commitFailed(error.description))
         }
@@ -63,7 +62,7 @@ import EscalationKit
         state.press(.backspace)
         state.type("e")
         let effects = state.press(.enter)
-        #expect(effects == [.commit(.acknowledge(owner: "mike"), id)])
+        #expect(effects == [.commit([.acknowledge(owner: "mike")], id)])
         #expect(state.prompt == nil)
         perform(effects[0], on: &state)
         #expect(state.ledger[id]?.owner == "mike")
@@ -100,14 +99,14 @@ import EscalationKit
         state.press(.character("<"))
         #expect(state.prompt?.purpose == .backReason)
         state.type("Wrong team")
-        #expect(state.press(.enter) == [.commit(.back(reason: "Wrong team"), id)])
+        #expect(state.press(.enter) == [.commit([.back(reason: "Wrong team")], id)])
     }
 
     @Test func advancingFromAcknowledgedCommitsAtOnce() {
         var state = Fixture.state()
         state.press(.right)
         let id = state.selection!
-        #expect(state.press(.character(">")) == [.commit(.advance(resolution: nil), id)])
+        #expect(state.press(.character(">")) == [.commit([.advance(resolution: nil)], id)])
     }
 
     @Test func severityAsksValueThenReason() {
@@ -122,7 +121,7 @@ import EscalationKit
         state.press(.enter)
         guard case .severityReason(.medium) = state.prompt?.purpose else { Issue.record("expected a reason prompt"); return }
         state.type("Workaround found")
-        #expect(state.press(.enter) == [.commit(.severity(.medium, reason: "Workaround found"), id)])
+        #expect(state.press(.enter) == [.commit([.severity(.medium, reason: "Workaround found")], id)])
     }
 
     @Test func closingAsksForConfirmation() {
@@ -134,7 +133,7 @@ import EscalationKit
         #expect(state.press(.character("n")).isEmpty)
         #expect(state.prompt == nil)
         state.press(.character("x"))
-        #expect(state.press(.character("y")) == [.commit(.close, id)])
+        #expect(state.press(.character("y")) == [.commit([.close], id)])
     }
 
     @Test func aFailedCommitKeepsWhatWasTyped() {

@@ -7,11 +7,10 @@ extension BoardState {
     /// next sequence) and feeds the answers back.
     mutating func perform(_ effects: [Effect], as actor: String = "alice") {
         for effect in effects {
-            guard case .commit(let command, let id) = effect else { continue }
+            guard case .commit(let commands, let id) = effect else { continue }
             do {
-                var event = try Lifecycle(policy: policy).decide(command, on: id, in: ledger, at: now, actor: actor)
-                event.sequence = ledger.lastSequence + 1
-                _ = handle(.committed(event))
+                let events = try Lifecycle(policy: policy).decide(commands, on: id, in: ledger, at: now, actor: actor)
+                _ = handle(.committed(events))
             } catch {
                 _ = handle(.commitFailed(error.description))
             }

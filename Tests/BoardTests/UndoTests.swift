@@ -15,7 +15,7 @@ import EscalationKit
         let acknowledged = state.ledger.lastSequence
 
         let effects = state.press(.character("z"))
-        #expect(effects == [.commit(.undo(sequence: acknowledged), id)])
+        #expect(effects == [.commit([.undo(sequence: acknowledged)], id)])
         state.perform(effects)
         #expect(state.ledger[id]!.status == .routed && state.ledger[id]!.owner == nil)
         #expect(state.ledger.lastSequence == acknowledged + 1, "history is kept: the undo is a new event")

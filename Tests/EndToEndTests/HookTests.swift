@@ -57,6 +57,81 @@ import Testing
     }
 }
 
+/// A hook is bounded by its timeout in every way: writing its input, running, and what it starts.
+@Suite struct HookBoundsTests {
+    /// True while `pid` runs (a zombie waiting for its parent to reap it has ended).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state != "Z" && state != "X"
+    }
+
+    static func pid(in path: String) throws -> Int32 {
+        try #require(Int32(String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    @Test func aHookThatNeverReadsALargeNotificationIsEndedAtTheTimeoutWithItsChildren() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let childFile = cli.root.appendingPathComponent("child.pid").path
+        // Never reads its standard input; starts a background child first, which must not outlive it.
+        let script = try cli.write("deaf.sh", "#!/bin/sh\nsleep 25 &\necho $! > \(childFile)\nsleep 25\n")
+        chmod(script, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
+        [hooks]
+        timeout_seconds = 1
+
+        [hooks.commands]
+        routed = ["\(script)"]
+        """)
+        #expect(try cli.run("init").code == 0)
+        // The routed notification quotes the impact: 100 KB, more than a pipe holds.
+        let impact = String(repeating: "Every EU tenant's export fails with a timeout after 30 s. ", count: 1_800)
+        let start = Date()
+        let r = try cli.run("new", "--account", "A", "--title", "T", "--category", "security", "--severity", "critical",
+                            "--impact-note", impact)
+        let took = Date().timeIntervalSince(start)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(took < 10, "the command returned after \(took) s")
+        #expect(r.err.contains("timed out after 1 s before taking the whole notification"), "\(r.err)")
+        let child = try Self.pid(in: childFile)
+        #expect(!Self.isRunning(child), "the hook's background child \(child) outlived it")
+        if Self.isRunning(child) { kill(child, SIGKILL) }
+        #expect((try cli.json("list", "--json") as! [[String: Any]]).count == 1, "the change itself is saved")
+    }
+
+    @Test func aHookThatExitsLeavesNoBackgroundChildBehind() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let childFile = cli.root.appendingPathComponent("child.pid").path
+        let capture = cli.root.appendingPathComponent("payload.json").path
+        let script = try cli.write("quick.sh", "#!/bin/sh\ncat > \(capture)\nsleep 25 &\necho $! > \(childFile)\nexit 0\n")
+        chmod(script, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
+        [hooks]
+        timeout_seconds = 5
+
+        [hooks.commands]
+        routed = ["\(script)"]
+        """)
+        #expect(try cli.run("init").code == 0)
+        let impact = String(repeating: "x", count: 100_000)
+        let start = Date()
+        let r = try cli.run("new", "--account", "A", "--title", "T", "--category", "security", "--severity", "critical",
+                            "--impact-note", impact)
+        let took = Date().timeIntervalSince(start)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(took < 10, "the command (and whoever reads its output) waited \(took) s for the hook's child")
+        #expect(!r.err.contains("hook failed"), "\(r.err)")
+        let payload = try Data(contentsOf: URL(fileURLWithPath: capture))
+        #expect(payload.count > 100_000, "the hook read the whole notification")
+        let child = try Self.pid(in: childFile)
+        #expect(!Self.isRunning(child), "the hook's background child \(child) outlived it")
+        if Self.isRunning(child) { kill(child, SIGKILL) }
+    }
+}
+
 /// Clock-driven notifications from `escalator notify`, each sent once.
 @Suite struct NotifyTests {
     @Test func stalledAndBreachWarningsGoOutOnce() throws {

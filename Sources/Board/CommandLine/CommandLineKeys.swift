@@ -63,7 +63,7 @@ extension BoardState {
                 message = Message("No escalation selected.", isError: true)
                 return []
             }
-            return [.commit(command, e.id)]
+            return [.commit([command], e.id)]
         case .intent(let intent):
             return handle(intentFromCommandLine: intent)
         case .filter(let query):

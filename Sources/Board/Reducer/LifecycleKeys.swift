@@ -13,7 +13,7 @@ extension BoardState {
         case .advance:
             switch shown {
             case .routed: return ask(.acknowledgeOwner, about: e, probe: .acknowledge(owner: "?"))
-            case .acknowledged: return refusal(of: .advance(resolution: nil), on: e) ?? [.commit(.advance(resolution: nil), e.id)]
+            case .acknowledged: return refusal(of: .advance(resolution: nil), on: e) ?? [.commit([.advance(resolution: nil)], e.id)]
             case .inProgress, .stalled: return ask(.resolution, about: e, probe: .advance(resolution: "?"))
             case .resolved, .closed: return refusal(of: .advance(resolution: "?"), on: e) ?? []
             }

@@ -8,7 +8,7 @@ extension BoardState {
             switch key {
             case .character("y"), .character("Y"):
                 self.prompt = nil
-                return [.commit(.close, prompt.target)]
+                return [.commit([.close], prompt.target)]
             case .character("n"), .character("N"), .escape:
                 self.prompt = nil
                 message = Message("Not closed.", isError: false)
@@ -77,7 +77,7 @@ extension BoardState {
         self.prompt = nil
         unsent = prompt
         message = nil
-        return [.commit(command, id)]
+        return [.commit([command], id)]
     }
 
     static func severity(from text: String) -> Severity? {

@@ -9,10 +9,12 @@ public enum Action: Sendable {
     case resize(Size)
     /// The clock moved on: clocks, stalls and the header's time follow.
     case tick(Date)
-    /// A commit the board asked for was written; its event (sequence assigned by the store).
-    case committed(Event)
-    /// A commit was refused or failed; the message is shown in the status line.
+    /// The oldest commit the board asked for was written: its events, in order (sequences assigned by the store).
+    case committed([Event])
+    /// The oldest commit was refused or failed, and nothing of it was written; the message is shown in the status line.
     case commitFailed(String)
+    /// The oldest commit waits for the store's lock, held by the process this describes.
+    case commitWaiting(holder: String)
     /// Another process changed the store: the new events, whether the ledger was reloaded whole
     /// (a snapshot or a repair), and the ledger as it is now.
     case storeChanged([Event], reloaded: Bool, ledger: Ledger)
@@ -31,9 +33,10 @@ public enum Action: Sendable {
 /// What the board asks the world to do. The shell around the reducer performs it and feeds the
 /// result back as an `Action`.
 public enum Effect: Hashable, Sendable {
-    /// Write `command` about the escalation (nil for a creation) through the store's write protocol;
-    /// answer with `.committed(event)` or `.commitFailed(message)`.
-    case commit(Command, EscalationID?)
+    /// Write `commands` about the escalation (nil for a creation) through the store's write protocol,
+    /// all or none, off the board's thread and after the commits asked for before; answer with
+    /// `.committed(events)` or `.commitFailed(message)`, and `.commitWaiting` while the lock is busy.
+    case commit([Command], EscalationID?)
     /// Leave the board and restore the terminal.
     case quit
     /// Suspend the board, open `$EDITOR` on this text, restore the board; answer `.textEdited`.

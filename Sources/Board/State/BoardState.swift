@@ -48,6 +48,8 @@ public struct BoardState: Sendable {
     public var changedAt: [EscalationID: Date] = [:]
     /// The last answer submitted from a prompt, kept until the store confirms it so a refusal loses nothing.
     public var unsent: Prompt?
+    /// The commits on their way to the store, which the status line reports.
+    public var saving = Saving()
     /// The accounts the team knows, for the form's completion and value suggestion.
     public var accounts: [Account]
     /// The form, brief or reports shown over the board, and where the cursor lands after a save.

@@ -32,6 +32,6 @@ extension BoardState {
             message = Message("Nothing of yours to undo from this board.", isError: true)
             return []
         }
-        return [.commit(.undo(sequence: last.sequence), last.escalation)]
+        return [.commit([.undo(sequence: last.sequence)], last.escalation)]
     }
 }

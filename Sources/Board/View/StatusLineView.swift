@@ -17,8 +17,20 @@ enum StatusLineView {
             if let message = state.message, message.isError, x + 3 < width {
                 grid.put("  " + message.text, row: row, column: x + 1, limit: width - x - 2, role: .error)
             }
-        } else if let message = state.message {
-            grid.put(message.text, row: row, column: 1, limit: width - 2, role: message.isError ? .error : .normal)
+        } else {
+            drawOutcome(state, row: row, into: &grid)
+        }
+    }
+
+    /// Commits still on their way ("saving… (waiting for …)"), then the outcome of the last action.
+    static func drawOutcome(_ state: BoardState, row: Int, into grid: inout ScreenGrid) {
+        let width = grid.size.width
+        var x = 1
+        if let saving = state.saving.status(unicode: state.unicode) {
+            x = grid.put(saving, row: row, column: x, limit: width - 2, role: .dim) + 2
+        }
+        if let message = state.message, x < width - 2 {
+            grid.put(message.text, row: row, column: x, limit: width - 1 - x, role: message.isError ? .error : .normal)
         }
     }
 }

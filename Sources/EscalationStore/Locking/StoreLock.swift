@@ -18,22 +18,39 @@ final class StoreLock {
     }
 
     /// Takes the lock, waiting at most `timeout`; then `.busy` with the holder's own description.
-    func acquire(timeout: Duration) throws(StoreError) {
+    /// Once the wait passes `quietWait`, `whileWaiting` hears the holder (again whenever it changes).
+    func acquire(timeout: Duration, whileWaiting: (String) -> Void = { _ in }) throws(StoreError) {
         let clock = ContinuousClock()
         let start = clock.now
         var pause: UInt32 = 100
+        var told: String?
         while flock(file.fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw StoreError.posix(file.path, "flock") }
             let waited = clock.now - start
             if waited >= timeout {
-                let text = (try? file.read(from: 0)).map { String(decoding: $0, as: UTF8.self) }?
-                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                throw .busy(holder: text.isEmpty ? "another process" : text, waited: waited)
+                throw .busy(holder: currentHolder(), waited: waited)
+            }
+            if waited >= Self.quietWait {
+                let holder = currentHolder()
+                if holder != told {
+                    told = holder
+                    whileWaiting(holder)
+                }
             }
             usleep(pause)
             pause = min(pause * 2, 5_000)
         }
         try? file.replaceContents(Array("\(holder) since \(FastTime.stamp(Date()))\n".utf8))
+    }
+
+    /// A wait shorter than this is a writer's ordinary turn, not worth telling anyone about.
+    static let quietWait: Duration = .milliseconds(150)
+
+    /// What the lock file says about the process that holds the lock.
+    private func currentHolder() -> String {
+        let text = (try? file.read(from: 0)).map { String(decoding: $0, as: UTF8.self) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return text.isEmpty ? "another process" : text
     }
 
     func release() {

@@ -31,7 +31,7 @@ struct BoardCommand: ParsableCommand {
             let store = session.store
             // A fixed ESCALATOR_NOW freezes the board's clock too (for what-if views and tests).
             let fixedNow = ProcessInfo.processInfo.environment["ESCALATOR_NOW"].flatMap { $0.isEmpty ? nil : session.now }
-            let clock: () -> Date = { fixedNow ?? Date() }
+            let clock: @Sendable () -> Date = { fixedNow ?? Date() }
             let queue: ActionQueue
             do { queue = try ActionQueue() } catch { throw Failure(.storeUnreadable, "\(error)") }
             let watcher = try store.watch(
@@ -47,27 +47,22 @@ struct BoardCommand: ParsableCommand {
             var initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
                                      storeName: store.directory.lastPathComponent, keyMap: keyMap, accounts: accounts, actor: actor)
             BoardLook.prepare(&initial, themes: themes, option: theme, storeDirectory: store.directory, wallboard: wallboard)
+            let committer = BoardCommitter(store: store, hooks: Hooks(policy: session.policy, store: store, quiet: true),
+                                           actor: actor, clock: clock, actions: queue)
             let outcome: TerminalApp.Outcome
             do {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
                     if case .writeFile(let path, let contents) = effect { return BriefFile.write(contents, to: path) }
                     if case .loadTheme(let name) = effect { return BoardLook.load(name, themes: themes) }
-                    guard case .commit(let command, let id) = effect else { return nil }
-                    let now = clock()
-                    do {
-                        let event = try store.commit(command, on: id, context: Context(actor: actor, now: now))
-                        // Hooks run beside the board so a slow one never freezes it; failures go to hooks.log only,
-                        // since standard error is the screen.
-                        let hooks = Hooks(policy: session.policy, store: store, quiet: true)
-                        DispatchQueue.global().async { hooks.notify(after: event, at: now) }
-                        return .committed(event)
-                    } catch {
-                        return .commitFailed("\(error)")
-                    }
+                    guard case .commit(let commands, let id) = effect else { return nil }
+                    committer.commit(commands, on: id)
+                    return nil
                 }
             } catch {
                 throw Failure(.usage, "\(error)")
             }
+            // Quitting does not drop a change still waiting for the lock: it is written (or refused) now.
+            committer.finish(unanswered: outcome.state.saving.pending.count)
             if let signal = outcome.signal { Foundation.exit(128 + signal) }
         }
     }

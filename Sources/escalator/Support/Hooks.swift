@@ -33,8 +33,10 @@ struct Hooks: Sendable {
     }
 }
 
-/// One run of one hook command, in its own process group so that a timeout ends the hook and
-/// everything it started (Foundation's `Process` would wait for a grandchild that keeps a descriptor).
+/// One run of one hook command, in its own process group. The timeout bounds everything: writing the
+/// notification (a hook that never reads its standard input must not hold the command), the hook
+/// itself, and whatever it started: the group is ended when the hook exits or times out, so no
+/// background child outlives it (Foundation's `Process` would wait for a grandchild that keeps a descriptor).
 struct HookRun {
     let command: String
     let timeout: TimeInterval
@@ -53,11 +55,12 @@ struct HookRun {
 
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failed("could not make a pipe") }
+        // Close-on-exec, so a hook started from another thread inherits neither end (the dup2 to 0 is kept).
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-        posix_spawn_file_actions_addclose(&actions, fds[1])
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var attributes = posix_spawnattr_t()
@@ -77,32 +80,95 @@ struct HookRun {
             return .failed("could not start: \(String(cString: strerror(spawned)))")
         }
         signal(SIGPIPE, SIG_IGN)
-        input.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fds[1], buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
-        close(fds[1])
+        // Our end never blocks: the payload goes out as the hook takes it, between checks of the clock.
+        _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
+        var feed = PayloadFeed(fd: fds[1], bytes: [UInt8](input))
+        defer { feed.finish() }
 
         let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
+        while !Self.hasExited(pid) {
             if Date() >= deadline {
-                kill(-pid, SIGTERM)
-                usleep(200_000)
-                kill(-pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                return .failed("timed out after \(Int(timeout)) s")
+                let taken = feed.isDone ? "" : " before taking the whole notification"
+                feed.finish()
+                Self.end(group: pid)
+                return .failed("timed out after \(Int(timeout)) s\(taken)")
             }
-            usleep(10_000)
+            feed.step(waitingAtMost: 10)
         }
+        feed.finish()
+        // The hook has exited but is not reaped yet, so its group id cannot be reused: whatever it left
+        // running in the background is ended with it.
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
         let exited = status & 0x7f == 0
         let code = (status >> 8) & 0xff
         if exited { return code == 0 ? .delivered : .failed("exited with status \(code)") }
         return .failed("killed by signal \(status & 0x7f)")
+    }
+
+    /// True once the hook has exited; it stays a zombie (`WNOWAIT`) until `waitpid` reaps it.
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 {
+            guard errno == EINTR else { return true }
+        }
+        return info._sifields._sigchld.si_pid == pid
+    }
+
+    /// Ends a hook that ran out of time and everything in its group: asked first, then forced.
+    private static func end(group pid: pid_t) {
+        kill(-pid, SIGTERM)
+        let grace = Date().addingTimeInterval(0.2)
+        while !hasExited(pid), Date() < grace { usleep(10_000) }
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+}
+
+/// The notification on its way into a hook's standard input, through a non-blocking pipe.
+private struct PayloadFeed {
+    let fd: Int32
+    let bytes: [UInt8]
+    private var offset = 0
+    private var closed = false
+
+    init(fd: Int32, bytes: [UInt8]) {
+        self.fd = fd
+        self.bytes = bytes
+        if bytes.isEmpty { finish() }
+    }
+
+    private var gaveUp = false
+
+    /// True when every byte was written, or the hook closed its end (which is its right).
+    var isDone: Bool { offset == bytes.count || gaveUp }
+
+    /// Writes what the pipe takes, waiting for room at most `milliseconds`; just waits once all is written.
+    mutating func step(waitingAtMost milliseconds: Int32) {
+        guard !closed else {
+            usleep(UInt32(milliseconds) * 1000)
+            return
+        }
+        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        guard poll(&ready, 1, milliseconds) > 0 else { return }
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n > 0 { offset += n; continue }
+            if n < 0, errno == EAGAIN || errno == EINTR { return }
+            // EPIPE: the hook closed its standard input without reading it all.
+            gaveUp = true
+            break
+        }
+        finish()
+    }
+
+    /// Closes our end (the hook then reads end-of-file); safe to call again.
+    mutating func finish() {
+        guard !closed else { return }
+        closed = true
+        close(fd)
     }
 }
 

@@ -89,6 +89,13 @@ struct Session {
     /// Commits one command through the store's write protocol and runs the notification hooks.
     @discardableResult
     func commit(_ command: Command, on idText: String?) throws -> Event {
+        try commit([command], on: idText)[0]
+    }
+
+    /// Commits several commands about one escalation all or nothing, then runs the notification
+    /// hooks for each change.
+    @discardableResult
+    func commit(_ commands: [Command], on idText: String?) throws -> [Event] {
         var id: EscalationID?
         if let idText {
             guard let parsed = EscalationID(idText) else {
@@ -102,8 +109,9 @@ struct Session {
             }
             id = parsed
         }
-        let event = try store.commit(command, on: id, context: context)
-        Hooks(policy: policy, store: store).notify(after: event, at: now)
-        return event
+        let events = try store.commit(commands, on: id, context: context)
+        let hooks = Hooks(policy: policy, store: store)
+        for event in events { hooks.notify(after: event, at: now) }
+        return events
     }
 }

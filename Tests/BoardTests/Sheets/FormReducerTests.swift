@@ -146,20 +146,20 @@ import EscalationKit
         #expect(SheetFixture.form(state)?.focus == .ask)
         effects = state.press(.enter, .character("s"))
         #expect(effects.count == 1)
-        guard case .commit(.create(let draft), nil) = effects.first else {
+        guard case .commit(let commands, nil) = effects.first, commands.count == 1, case .create(let draft) = commands[0] else {
             Issue.record("expected a create commit, got \(effects)")
             return
         }
         #expect(draft.account.name == "Acme Corp")
         #expect(draft.dimensions == Dimensions(impact: 4, value: 5, urgency: 4, capability: 4))
         #expect(draft.team == state.policy.rule(for: .productDefect).team)
-        #expect(SheetFixture.form(state)?.phase == .saving(pending: 1))
+        #expect(SheetFixture.form(state)?.phase == .saving)
 
         // The store answers: the form closes and the cursor is on the new card.
         let event = try Lifecycle(policy: state.policy).decide(.create(draft), on: nil, in: state.ledger, at: state.now, actor: "alice")
         var committed = event
         committed.sequence = state.ledger.lastSequence + 1
-        _ = state.handle(.committed(committed))
+        _ = state.handle(.committed([committed]))
         #expect(state.sheets.current == nil)
         #expect(state.selection == event.escalation)
         #expect(state.focus == .routed)
@@ -208,8 +208,9 @@ import EscalationKit
         state.typeText("Customer escalated to the CEO")
         state.press(.enter)
         let effects = state.press(.character("s"))
-        #expect(effects == [.commit(.edit(Edit(title: "Exports fail for EU tenants")), e.id),
-                            .commit(.severity(newSeverity, reason: "Customer escalated to the CEO"), e.id)])
+        #expect(effects == [.commit([.edit(Edit(title: "Exports fail for EU tenants")),
+                                     .severity(newSeverity, reason: "Customer escalated to the CEO")], e.id)],
+                "one commit of every change: the store applies all of them or none")
     }
 
     @Test func theReachTheMoneyAndTheLinksGoIntoTheBrief() {
@@ -244,7 +245,7 @@ import EscalationKit
         let effects = state.press(.enter, .character("s"))
         var brief = e.brief
         brief.links = e.brief.links + ["SUP-9"]
-        #expect(effects == [.commit(.edit(Edit(brief: brief)), e.id)])
+        #expect(effects == [.commit([.edit(Edit(brief: brief))], e.id)])
     }
 
     @Test func editingWithoutChangesSaysSo() {

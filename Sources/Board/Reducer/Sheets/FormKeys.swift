@@ -225,7 +225,8 @@ extension BoardState {
             closeSheet()
             return []
         }
-        form.phase = .saving(pending: commands.count)
-        return commands.map { .commit($0, form.editedID) }
+        // One commit of all the form's changes: the store applies all of them or none.
+        form.phase = .saving
+        return [.commit(commands, form.editedID)]
     }
 }

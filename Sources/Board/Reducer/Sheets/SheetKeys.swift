@@ -76,14 +76,9 @@ extension BoardState {
         return []
     }
 
-    /// A commit the form sent was confirmed: once all are, the form closes and the cursor goes to the card.
+    /// The form's commit was confirmed: the form closes and the cursor goes to the card.
     mutating func sheetCommitted(_ event: Event) {
-        guard var form = sheets.form, case .saving(let pending) = form.phase else { return }
-        if pending > 1 {
-            form.phase = .saving(pending: pending - 1)
-            sheets.form = form
-            return
-        }
+        guard let form = sheets.form, form.phase == .saving else { return }
         closeSheet()
         sheets.landOn = form.editedID ?? event.escalation
         if case .created = event.change {

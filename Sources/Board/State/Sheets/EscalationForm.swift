@@ -17,8 +17,8 @@ public struct EscalationForm: Hashable, Sendable {
         case confirmDiscard
         /// Save was asked for and the brief has lint findings: save anyway or go back.
         case review([LintFinding])
-        /// Commits were sent; the form closes when this many have been confirmed.
-        case saving(pending: Int)
+        /// The form's commit was sent; the form closes when the store confirms it.
+        case saving
     }
 
     public var mode: Mode

@@ -37,8 +37,8 @@ enum SheetView {
         let status = grid.size.height - 2
         if let question {
             grid.put(question, row: status, column: 1, limit: grid.size.width - 2)
-        } else if let message = state.message {
-            grid.put(message.text, row: status, column: 1, limit: grid.size.width - 2, role: message.isError ? .error : .normal)
+        } else {
+            StatusLineView.drawOutcome(state, row: status, into: &grid)
         }
         grid.put(footer, row: grid.size.height - 1, column: 1, limit: grid.size.width - 1)
     }
