@@ -98,8 +98,9 @@ import Testing
             # A store's own theme wins over the built-in one of the same name.
             mkdir -p "$ESCALATOR_STORE/themes"
             printf 'name = "solarized"\\nheader = "white on 160/red, bold"\\n' > "$ESCALATOR_STORE/themes/solarized.toml"
-            T="tmux -L escalator-installed-$$ -f /dev/null"
             board() {
+                # A server of its own for each board: a new session right after kill-server can meet the old one going.
+                T="tmux -L escalator-installed-$$-$1 -f /dev/null"
                 $T new-session -d -s board -x 120 -y 40 "TERM=xterm-256color \\"$B\\" board --theme $1; sleep 30"
                 i=0
                 while [ $i -lt 100 ]; do
