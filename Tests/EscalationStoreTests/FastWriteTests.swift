@@ -25,6 +25,23 @@ import Testing
         #expect(cases.count == 17, "every Change case was generated: \(cases.sorted())")
     }
 
+    @Test func aLoginIsWrittenOnlyWhenKnownAndReadBackAsJSONDecoderReadsIt() throws {
+        let old = Event(sequence: 1, time: Generated.t, actor: "alice", escalation: EscalationID(year: 2026, number: 1),
+                        expectedRevision: 0, change: .started)
+        var new = old
+        new.login = "bob"
+        let oldLine = try #require(FastWrite.event(old)).payload
+        let newLine = try #require(FastWrite.event(new)).payload
+        #expect(!String(decoding: oldLine, as: UTF8.self).contains("login"))
+        #expect(String(decoding: newLine, as: UTF8.self).contains(#""login":"bob""#))
+        #expect(FastRead.event(newLine[...])?.login == "bob")
+        #expect(FastRead.event(oldLine[...]) == old)
+        // An explicit null (another writer's choice) reads as no login, as JSONDecoder reads it.
+        let withNull = Array(String(decoding: oldLine, as: UTF8.self).replacingOccurrences(of: #""expectedRevision""#, with: #""login":null,"expectedRevision""#).utf8)
+        #expect(FastRead.event(withNull[...]) == (try decoder.decode(Event.self, from: Data(withNull))))
+        #expect(FastRead.event(withNull[...])?.login == nil)
+    }
+
     @Test func everyControlCharacterAndTrickyTextIsEscapedAsJSONEncoderDoes() throws {
         var text = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) })
         text += Generated.pieces.joined()
@@ -40,7 +57,7 @@ import Testing
         var rng = SeededRandom(seed: 9)
         let history = (0..<40).map { i -> HistoryEntry in
             let e = Generated.event(sequence: i + 1, using: &rng)
-            return HistoryEntry(sequence: e.sequence, time: e.time, actor: e.actor, change: e.change)
+            return HistoryEntry(sequence: e.sequence, time: e.time, actor: e.actor, change: e.change, login: e.login)
         }
         let stored = ledger.escalations.values.map { EscalationLines.Stored(id: $0.id, history: $0.history) }
             + [EscalationLines.Stored(id: EscalationID(year: 2026, number: 123_456), history: history)]
@@ -180,7 +197,8 @@ enum Generated {
 
     static func event(sequence: Int, using rng: inout SeededRandom) -> Event {
         Event(sequence: sequence, time: time(&rng), actor: text(&rng), escalation: id(&rng),
-              expectedRevision: Int.random(in: 0...1_000, using: &rng), change: change(&rng))
+              expectedRevision: Int.random(in: 0...1_000, using: &rng), change: change(&rng),
+              login: Bool.random(using: &rng) ? nil : text(&rng))
     }
 
     static func caseName(_ change: Change) -> String {

@@ -287,9 +287,11 @@ high_value_arr = 50000
 # --- Notification hooks -------------------------------------------------------------------
 # A hook is a program that receives the notification as JSON on standard input (never on its
 # command line). It is stopped after timeout_seconds; its failure is reported, and never undoes
-# the change that triggered it.
+# the change that triggered it. Failures are logged in hooks.log in the store, which becomes
+# hooks.log.1 (replacing the previous one) when it would pass log_limit_kb.
 [hooks]
 timeout_seconds = 10
+log_limit_kb = 1024
 
 # Programs to run per event kind (lower case with underscores), for example:
 #   routed = ["/usr/local/bin/notify-slack"]

@@ -11,8 +11,11 @@ import Foundation
 /// install's files never shadow the program's own themes.
 struct ThemeLoader {
     let directories: [URL]
+    /// The store's directory: its `themes/` may hold files any member put there, read only when trusted.
+    let storeDirectory: URL
 
     init(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.storeDirectory = storeDirectory
         var directories: [URL] = []
         if let explicit = environment["ESCALATOR_THEMES"], !explicit.isEmpty { directories.append(URL(fileURLWithPath: explicit)) }
         directories.append(storeDirectory.appendingPathComponent("themes"))
@@ -51,10 +54,23 @@ struct ThemeLoader {
     }
 
     private func read(_ url: URL, shownAs: String) throws(ThemeError) -> Theme {
+        let storeThemes = storeDirectory.appendingPathComponent("themes").standardizedFileURL.path
+        if url.deletingLastPathComponent().standardizedFileURL.path == storeThemes {
+            let bytes: [UInt8]?
+            do { bytes = try TrustedFile.read(url.path, storeDirectory: storeDirectory, inStore: true) } catch {
+                throw ThemeError(file: shownAs, line: nil, message: error.reason)
+            }
+            guard let bytes else { throw ThemeError(file: shownAs, line: nil, message: "no such theme file") }
+            return try parse(Data(bytes), url: url, shownAs: shownAs)
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw ThemeError(file: shownAs, line: nil, message: exists ? "cannot be read (check its permissions)" : "no such theme file")
         }
+        return try parse(data, url: url, shownAs: shownAs)
+    }
+
+    private func parse(_ data: Data, url: URL, shownAs: String) throws(ThemeError) -> Theme {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ThemeError(file: shownAs, line: nil, message: "is not UTF-8 text")
         }

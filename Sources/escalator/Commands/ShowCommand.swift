@@ -54,7 +54,7 @@ struct ShowCommand: ParsableCommand {
             c.print("")
             c.print(c.paint("History", .bold))
             for entry in e.history {
-                c.print("  \(Self.local(entry.time, session))  " + fit(safe("\(entry.actor): \(entry.change.phrase(policy: session.policy))"), c.width - 20))
+                c.print("  \(Self.local(entry.time, session))  " + fit(safe("\(entry.who): \(entry.change.phrase(policy: session.policy))"), c.width - 20))
             }
         }
     }

@@ -120,7 +120,20 @@ struct EscalationDetail: Encodable {
         var sequence: Int
         var time: Date
         var actor: String
+        /// The OS login that wrote the event; null for events from before logins were recorded.
+        var login: String?
         var summary: String
+
+        enum CodingKeys: String, CodingKey { case sequence, time, actor, login, summary }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sequence, forKey: .sequence)
+            try c.encode(time, forKey: .time)
+            try c.encode(actor, forKey: .actor)
+            try c.encode(login, forKey: .login)
+            try c.encode(summary, forKey: .summary)
+        }
     }
 
     init(_ e: Escalation, at now: Date, policy: Policy) {
@@ -151,6 +164,6 @@ struct EscalationDetail: Encodable {
         clocks = Clocks(policy: policy).read(e, at: now).map { ClockSummary($0, at: now) }
         brief = e.brief
         deescalation = e.deescalation
-        history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, summary: $0.change.phrase(policy: policy)) }
+        history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, login: $0.login, summary: $0.change.phrase(policy: policy)) }
     }
 }

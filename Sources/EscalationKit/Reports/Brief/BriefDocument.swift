@@ -136,7 +136,7 @@ public struct BriefDocument: Hashable, Codable, Sendable {
             expectation: b.communication.expectation, escalationRisk: b.communication.escalationRisk)
         ask = AskPart(kind: b.ask.kind?.rawValue, text: b.ask.text, deadline: b.ask.deadline.map(ReportTime.iso))
         timeline = e.history.sorted { ($0.time, $0.sequence) < ($1.time, $1.sequence) }.map {
-            TimelineEntry(time: ReportTime.iso($0.time), actor: $0.actor, sentence: $0.sentence(policy: policy))
+            TimelineEntry(time: ReportTime.iso($0.time), actor: $0.who, sentence: $0.sentence(policy: policy))
         }
         commercial = Commercial(
             arr: e.account.arr.amount, currency: e.account.arr.currency,
