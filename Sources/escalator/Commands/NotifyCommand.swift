@@ -13,7 +13,16 @@ struct NotifyCommand: ParsableCommand {
     )
 
     @Flag(name: .customLong("dry-run"), help: "List what would be sent; send and record nothing.") var dryRun = false
+    @Flag(help: "Print JSON: an array of {kind, id, account, sent} (sent is false with --dry-run).") var json = false
     @OptionGroup var storeOptions: StoreOptions
+
+    /// One notification as `--json` prints it.
+    struct Output: EveryKeyEncodable {
+        var kind: String
+        var id: String
+        var account: String
+        var sent: Bool
+    }
 
     func run() throws {
         try reporting {
@@ -31,10 +40,15 @@ struct NotifyCommand: ParsableCommand {
     private func send(_ session: Session, already: Set<String>, record: NotificationRecord?) throws {
         var already = already
         var count = 0
+        var printed: [Output] = []
         for e in session.store.ledger.escalations.values.sorted(by: { $0.id < $1.id }) where e.isOpen {
             for (kind, key) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
                 count += 1
-                print("\(kind.rawValue) \(e.id) \(safe(e.account.name))")
+                if json {
+                    printed.append(Output(kind: kind.rawValue, id: e.id.description, account: e.account.name, sent: record != nil))
+                } else {
+                    print("\(kind.rawValue) \(e.id) \(safe(e.account.name))")
+                }
                 guard let record else { continue }
                 Hooks(policy: session.policy, store: session.store).deliver(kind, for: e, at: session.now)
                 do { try record.record(key) } catch {
@@ -43,7 +57,7 @@ struct NotifyCommand: ParsableCommand {
                 already.insert(key)
             }
         }
-        if count == 0 { print("Nothing to send.") }
+        if json { try JSONOutput.print(printed) } else if count == 0 { print("Nothing to send.") }
     }
 
     /// The clock notifications due for `e`, each with the key that makes it happen once.
