@@ -18,9 +18,10 @@ run: build
 		.build/debug/escalator demo --store "$${ESCALATOR_STORE:-.build/demo-store}"; fi
 	.build/debug/escalator board --store "$${ESCALATOR_STORE:-.build/demo-store}"
 
+# The tests run beside a private PostgreSQL cluster (.ci/postgres), removed afterwards.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	./.ci/postgres $(SWIFT) test --skip-build
 
 bench: deps
 	./Benchmarks/run
