@@ -77,7 +77,7 @@ extension PostgresStore {
         let archived = try transaction(readOnly: true) { () throws -> [Escalation] in
             try connection.query("""
                 SELECT body FROM escalator.escalations
-                WHERE status = 'closed' AND closed_at < \(archiveCutoff()) - make_interval(days => \(policy.archiveAfterDays))
+                WHERE status = 'closed' AND closed_at < \(archiveCutoff())
                 ORDER BY year, number
                 """, logger: Self.logger).wait()
                 .map { row in try StoredJSON.decode(Escalation.self, from: Array(try row.decode(String.self).utf8)) }

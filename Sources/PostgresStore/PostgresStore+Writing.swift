@@ -16,12 +16,20 @@ extension PostgresStore {
         mutex.lock()
         defer { mutex.unlock() }
         let seen = state
-        let committed = try transactionLocked(readOnly: false) { () throws -> [Event] in
-            let head = try lastSequence(locking: true)
-            var current = Ledger(escalations: try id.map { try rows([$0], locking: true) } ?? [], lastSequence: head,
-                                 lastNumberByYear: try numbersByYear())
-            let events = try CommandDecision.decide(commands, on: id, current: current, seen: seen, policy: policy, context: context)
-            return try append(events, onto: &current)
+        let committed: [Event]
+        do {
+            committed = try transactionLocked(readOnly: false) { () throws -> [Event] in
+                let head = try lastSequence(locking: true)
+                var current = Ledger(escalations: try id.map { try rows([$0], locking: true) } ?? [], lastSequence: head,
+                                     lastNumberByYear: try numbersByYear())
+                let events = try CommandDecision.decide(commands, on: id, current: current, seen: seen, policy: policy, context: context)
+                return try append(events, onto: &current)
+            }
+        } catch .rejected(let why) {
+            // Refused against the state as it is now: this process sees that state too, as after a
+            // refused commit on the directory store.
+            try? catchUpLocked(through: [])
+            throw .rejected(why)
         }
         try catchUpLocked(through: committed)
         return committed

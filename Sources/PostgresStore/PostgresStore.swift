@@ -109,7 +109,7 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
             } else {
                 rows = try self.connection.query("""
                     SELECT body FROM escalator.escalations
-                    WHERE status <> 'closed' OR closed_at >= \(self.archiveCutoff()) - make_interval(days => \(self.policy.archiveAfterDays))
+                    WHERE status <> 'closed' OR closed_at >= \(self.archiveCutoff())
                     """, logger: Self.logger).wait()
             }
             var escalations: [Escalation] = []
@@ -122,11 +122,11 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
         mutex.withLock { state = ledger }
     }
 
-    /// The time closed escalations are archived from: the newest event's, as the directory store
-    /// counts its archive age back from its newest event.
+    /// Escalations closed before this time are archived: the policy's archive age counted back from
+    /// the newest event, as the directory store counts it.
     func archiveCutoff() throws -> Date {
         let rows = try connection.query("SELECT coalesce(max(event_time), now()) FROM escalator.events", logger: Self.logger).wait()
-        return try rows.first!.decode(Date.self)
+        return try rows.first!.decode(Date.self).addingTimeInterval(-Double(policy.archiveAfterDays) * 86_400)
     }
 
     func checkVersion() throws {

@@ -94,15 +94,15 @@ import Testing
         var dumped = ""
         dump(name, to: &dumped)
         #expect(!dumped.contains("hunter2secret"), "\(dumped)")
-        do {
-            _ = try parse("postgresql://alice:hunter2secret@h/d?colour=blue")
+        do throws(ConnectionName.Problem) {
+            _ = try ConnectionName.parse("postgresql://alice:hunter2secret@h/d?colour=blue", environment: [:], passwordFile: noFile)
             Issue.record("an unknown parameter was accepted")
         } catch {
             #expect(!error.description.contains("hunter2secret"), "\(error)")
             #expect(error.description.contains("colour"))
         }
-        do {
-            _ = try parse("postgresql://h/d?password=hunter2secret&port=x")
+        do throws(ConnectionName.Problem) {
+            _ = try ConnectionName.parse("postgresql://h/d?password=hunter2secret&port=x", environment: [:], passwordFile: noFile)
             Issue.record("a bad port was accepted")
         } catch {
             #expect(!error.description.contains("hunter2secret"), "\(error)")

@@ -51,7 +51,7 @@ struct PostgresConcurrencyTests {
         let theirs = try test.open()
         try theirs.commit(.acknowledge(owner: "bob"), on: id, context: Fixture.context("bob", 30))
         // `mine` still sees it routed: acknowledging it again is refused, naming bob.
-        do {
+        do throws(StoreError) {
             try mine.commit(.acknowledge(owner: "alice"), on: id, context: Fixture.context("alice", 50))
             Issue.record("a stale command was applied")
         } catch {

@@ -10,7 +10,7 @@ import Testing
     @Test func anUnreachableServerIsNamedWithoutThePassword() throws {
         let nowhere = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgnowhere-\(UUID().uuidString.prefix(8))").path
         let name = try ConnectionName.parse("postgresql://alice:hunter2secret@/db?host=\(nowhere)", environment: [:])
-        do {
+        do throws(StoreError) {
             _ = try PostgresStore.open(name, policy: .standard)
             Issue.record("connected to nothing")
         } catch {
@@ -23,7 +23,7 @@ import Testing
 
     @Test func aClosedTCPPortIsNamedWithoutThePassword() throws {
         let name = try ConnectionName.parse("postgresql://alice:hunter2secret@127.0.0.1:1/db?sslmode=disable", environment: [:])
-        do {
+        do throws(StoreError) {
             _ = try PostgresStore.open(name, policy: .standard)
             Issue.record("connected to port 1")
         } catch {
@@ -46,7 +46,7 @@ import Testing
         _ = try holder.query("SELECT * FROM escalator.head FOR UPDATE", logger: TestCluster.logger).wait()
         store.lockTimeout = .milliseconds(300)
         let started = ContinuousClock.now
-        do {
+        do throws(StoreError) {
             try store.commit(.acknowledge(owner: "dana"), on: id, context: Fixture.context("dana", 60))
             Issue.record("wrote past a held lock")
         } catch {

@@ -25,7 +25,7 @@ struct PostgresSchemaTests {
         let test = try TestCluster.database()
         defer { test.drop() }
         try TestCluster.sql(test.name, "INSERT INTO escalator.schema_version (version) VALUES (99)")
-        do {
+        do throws(StoreError) {
             _ = try test.open()
             Issue.record("a schema newer than the binary was opened")
         } catch {

@@ -3,6 +3,7 @@ import EscalationStore
 import Foundation
 import Logging
 import PostgresNIO
+import Testing
 @testable import PostgresStore
 
 /// The private cluster `make test` starts (.ci/postgres), named by ESCALATOR_TEST_PG; each test
@@ -31,10 +32,20 @@ enum TestCluster {
         for statement in statements {
             result = []
             for row in try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait() {
-                result.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+                result.append(try row.map { cell in try text(cell) })
             }
         }
         return result
+    }
+
+    /// A cell as text, whatever its type's binary format.
+    static func text(_ cell: PostgresCell) throws -> String? {
+        guard cell.bytes != nil else { return nil }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return String(try cell.decode(Int.self))
+        case .bool: return String(try cell.decode(Bool.self))
+        default: return try cell.decode(String.self)
+        }
     }
 
     /// A database of its own, with or without the store's schema.
@@ -80,7 +91,7 @@ struct TestDatabase {
         for role in roles { _ = try? TestCluster.sql(TestCluster.admin, "DROP ROLE IF EXISTS \(role)") }
     }
 
-    func open(_ connection: ConnectionName? = nil, focus: Set<EscalationID>? = nil) throws -> PostgresStore {
+    func open(_ connection: ConnectionName? = nil, focus: Set<EscalationID>? = nil) throws(StoreError) -> PostgresStore {
         try PostgresStore.open(connection ?? name, policy: .standard, focus: focus)
     }
 }
