@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Who is acting and when "now" is: the login user and the system clock, unless `ESCALATOR_USER`
@@ -23,11 +26,25 @@ public struct Context: Sendable {
     /// Reads the environment; fails on an ESCALATOR_NOW that does not parse.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem) -> Context {
         let named = ["ESCALATOR_USER", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
-        let login: String? = getlogin().map { String(cString: $0) }
-        let actor = named ?? login ?? "unknown"
+        let actor = named ?? Context.processLogin
         guard let text = environment["ESCALATOR_NOW"], !text.isEmpty else { return Context(actor: actor, now: Date()) }
         guard let now = ISOTime.parse(text) else { throw .badNow(text) }
         return Context(actor: actor, now: now)
+    }
+}
+
+extension Context {
+    /// The login of this process's real user, from the password database: what the store records
+    /// as who really acted (`Event.login`). Never from the environment, which the user sets himself.
+    public static let processLogin: String = {
+        let uid = getuid()
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name, name.pointee != 0 else { return "uid \(uid)" }
+        return String(cString: name)
+    }()
+
+    /// The actor as a lock holder or a log line names him: "alice", or "alice (by bob)".
+    static func describe(actor: String, login: String = processLogin) -> String {
+        actor == login ? actor : "\(actor) (by \(login))"
     }
 }
 

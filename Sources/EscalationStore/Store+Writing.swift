@@ -92,6 +92,8 @@ extension Store {
         let numbered = events.enumerated().map { index, event in
             var event = event
             event.sequence = state.lastSequence + 1 + index
+            // Who really wrote it, whatever the event or ESCALATOR_USER claims.
+            event.login = Context.processLogin
             return event
         }
         // Encoding dominates a big batch (demo data, imports): on every core, with the hand-written

@@ -110,8 +110,8 @@ public final class Store: @unchecked Sendable {
     /// holds it when another process keeps it for a moment.
     func withWriteLock<T>(whileWaiting: (String) -> Void = { _ in }, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if writeLock == nil {
-            let actor = ProcessInfo.processInfo.environment["ESCALATOR_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-            writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: actor)
+            let named = ProcessInfo.processInfo.environment["ESCALATOR_USER"].flatMap { $0.isEmpty ? nil : $0 }
+            writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: Context.describe(actor: named ?? Context.processLogin))
         }
         let lock = writeLock!
         try lock.acquire(timeout: _lockTimeout, whileWaiting: whileWaiting)

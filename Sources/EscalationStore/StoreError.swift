@@ -39,6 +39,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     /// The error for a failed system call, with errno's text.
+    /// A store file that is a link or not the kind of file the store writes: never written through.
+    static func unsafeFile(_ path: String, _ what: String) -> StoreError {
+        .io(path: path, reason: "\(what); the store never follows links or writes to other kinds of file in it, so nothing was written to it. Someone other than Escalator put it there: check it, then remove it (`rm \(path)`)")
+    }
+
     static func posix(_ path: String, _ call: String) -> StoreError {
         .io(path: path, reason: "\(call) failed: \(String(cString: strerror(errno)))")
     }

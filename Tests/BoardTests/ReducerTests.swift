@@ -145,7 +145,7 @@ import EscalationKit
         _ = state.handle(.commitFailed("The store is locked by another writer."))
         #expect(state.message == .init("The store is locked by another writer.", isError: true))
         state.press(.character("a"))
-        #expect(state.prompt == Prompt(.acknowledgeOwner, target: id, text: "mike"))
+        #expect(state.prompt?.purpose == .acknowledgeOwner && state.prompt?.target == id && state.prompt?.text == "mike")
     }
 
     @Test func liveChangesKeepTheCursorAndMarkChangedCards() throws {

@@ -183,3 +183,35 @@ import Testing
         #expect(try cli.run("list").code == 65, "every command refuses a broken configuration")
     }
 }
+
+/// `hooks.log` is bounded: past `[hooks] log_limit_kb` it becomes `hooks.log.1` and a new one starts.
+@Suite struct HookLogRotationTests {
+    @Test func theLogRotatesAtItsLimitKeepingOnePreviousFile() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
+        [hooks]
+        log_limit_kb = 1
+        [hooks.commands]
+        severity_changed = ["/bin/false"]
+        """)
+        #expect(try cli.run("init").code == 0)
+        let id = try cli.new(["--severity", "critical"])
+        for i in 0..<24 {
+            let r = try cli.run("severity", id, i % 2 == 0 ? "high" : "critical", "--reason", "round \(i)")
+            #expect(r.code == 0 && r.err.contains("hook failed"), "\(r.err)")
+        }
+        let log = cli.store.appendingPathComponent("hooks.log").path
+        let previous = log + ".1"
+        let current = try #require(FileManager.default.contents(atPath: log))
+        let older = try #require(FileManager.default.contents(atPath: previous))
+        #expect(current.count <= 1024 && older.count <= 1024)
+        #expect(!FileManager.default.fileExists(atPath: log + ".2"))
+        // The newest failure is in the current file, and nothing is cut mid-line.
+        #expect(String(decoding: current, as: UTF8.self).contains("round 23") == false)
+        #expect(String(decoding: current, as: UTF8.self).split(separator: "\n").last?.contains(id) == true)
+        #expect(current.last == 10 && older.last == 10)
+        let lines = (String(decoding: current, as: UTF8.self) + String(decoding: older, as: UTF8.self)).split(separator: "\n")
+        #expect(lines.count < 24 && lines.count > 4)
+    }
+}

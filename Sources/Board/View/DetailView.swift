@@ -98,7 +98,7 @@ public enum DetailView {
 
         section("History")
         for entry in e.history.reversed() {
-            let line = "\(HeaderView.timeText(entry.time, zone: zone))  \(entry.actor): \(ChangeText.summary(entry.change))"
+            let line = "\(HeaderView.timeText(entry.time, zone: zone))  \(entry.who): \(ChangeText.summary(entry.change))"
             paragraph(line)
         }
         return out

@@ -40,7 +40,7 @@ extension Clocks {
         guard let first = e.history.first, case .created(let draft) = first.change else { return nil }
         func event(_ entry: HistoryEntry, revision: Int) -> Event {
             Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: e.id,
-                  expectedRevision: revision, change: entry.change)
+                  expectedRevision: revision, change: entry.change, login: entry.login)
         }
         var current = Escalation(created: event(first, revision: 0), draft: draft)
         var states = [current]

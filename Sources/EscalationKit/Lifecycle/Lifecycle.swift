@@ -140,7 +140,10 @@ public struct Lifecycle: Sendable {
             return .deescalated(record)
         case .edit(let edit):
             guard e.status != .closed else { throw illegal("\(e.id) is closed: reopen it to change it.") }
-            if let title = edit.title { try require(title, "a title", for: command); _ = try clean(title, field: "title") }
+            if let title = edit.title {
+                try require(title, "a title", for: command)
+                if let problem = Intake.titleProblem(title) { throw LifecycleError(.invalidValue, problem) }
+            }
             if let account = edit.account { try validate(account) }
             return .edited(edit)
         case .undo(let sequence):
@@ -181,7 +184,7 @@ public struct Lifecycle: Sendable {
     /// Checks a new escalation's facts.
     public func validate(_ draft: Draft) throws(LifecycleError) {
         guard !draft.title.trimmed.isEmpty else { throw LifecycleError(.missingField, "A title is required.") }
-        _ = try clean(draft.title, field: "title")
+        if let problem = Intake.titleProblem(draft.title) { throw LifecycleError(.invalidValue, problem) }
         try validate(draft.account)
     }
 

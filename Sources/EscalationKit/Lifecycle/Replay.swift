@@ -14,7 +14,7 @@ extension Escalation {
             throw ReplayError(sequence: sequence, reason: "\(id) cannot be rebuilt without its creation")
         }
         func event(_ entry: HistoryEntry, _ index: Int) -> Event {
-            Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: id, expectedRevision: index, change: entry.change)
+            Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: id, expectedRevision: index, change: entry.change, login: entry.login)
         }
         var rebuilt = Escalation(created: event(first, 0), draft: draft)
         for (index, entry) in entries.enumerated().dropFirst() {
@@ -54,7 +54,7 @@ extension Escalation {
         lastCustomerUpdateAt = draft.brief.communication.lastUpdateAt
         stallEpisodes = 0
         revision = 1
-        history = [HistoryEntry(sequence: event.sequence, time: event.time, actor: event.actor, change: event.change)]
+        history = [HistoryEntry(sequence: event.sequence, time: event.time, actor: event.actor, change: event.change, login: event.login)]
     }
 
     /// This escalation with `event` applied. Replay trusts the journal: the lifecycle's guards ran
@@ -133,6 +133,6 @@ extension Escalation {
             self = rebuilt
         }
         self.revision += 1
-        self.history.append(HistoryEntry(sequence: event.sequence, time: time, actor: event.actor, change: event.change))
+        self.history.append(HistoryEntry(sequence: event.sequence, time: time, actor: event.actor, change: event.change, login: event.login))
     }
 }

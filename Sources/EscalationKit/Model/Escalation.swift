@@ -57,12 +57,21 @@ public struct HistoryEntry: Hashable, Codable, Sendable {
     public var time: Date
     public var actor: String
     public var change: Change
+    /// Who really acted, when recorded (see `Event.login`).
+    public var login: String?
 
-    public init(sequence: Int, time: Date, actor: String, change: Change) {
+    public init(sequence: Int, time: Date, actor: String, change: Change, login: String? = nil) {
         self.sequence = sequence
         self.time = time
         self.actor = actor
         self.change = change
+        self.login = login
+    }
+
+    /// The actor as the trail shows it: "alice", or "alice (by bob)" when the login bob acted as alice.
+    public var who: String {
+        guard let login, login != actor else { return actor }
+        return "\(actor) (by \(login))"
     }
 }
 

@@ -11,14 +11,18 @@ public struct Event: Hashable, Codable, Sendable {
     /// The escalation's revision the command was checked against (0 for a creation).
     public var expectedRevision: Int
     public var change: Change
+    /// The operating-system login of the process that wrote the event (the store sets it; nil in
+    /// events written before it was recorded). It differs from `actor` when `ESCALATOR_USER` named someone else.
+    public var login: String?
 
-    public init(sequence: Int = 0, time: Date, actor: String, escalation: EscalationID, expectedRevision: Int, change: Change) {
+    public init(sequence: Int = 0, time: Date, actor: String, escalation: EscalationID, expectedRevision: Int, change: Change, login: String? = nil) {
         self.sequence = sequence
         self.time = time
         self.actor = actor
         self.escalation = escalation
         self.expectedRevision = expectedRevision
         self.change = change
+        self.login = login
     }
 }
 

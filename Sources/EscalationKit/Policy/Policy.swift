@@ -21,6 +21,8 @@ public struct Policy: Hashable, Sendable {
     /// Hook commands per notification kind (e.g. "routed" → ["/usr/local/bin/notify-slack"]).
     public var hooks: [String: [String]]
     public var hookTimeoutSeconds: Int
+    /// `hooks.log` is rotated (one previous file kept) when it would pass this size.
+    public var hookLogLimitKilobytes = 1024
 
     public init(calendar: BusinessCalendar, categories: [Category: CategoryRule], tiers: [Tier: TierRule],
                 timeBasis: [Severity: TimeBasis], stall: StallRule, cadence: [Severity: Cadence],

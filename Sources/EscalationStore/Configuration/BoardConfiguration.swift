@@ -30,13 +30,7 @@ public enum BoardConfiguration {
         guard let url = PolicyFile.locate(storeDirectory: storeDirectory, environment: environment) else {
             return BoardKeyBindings(file: "")
         }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(problems: [.init(file: url.path, path: "", line: nil, message: "the configuration file cannot be read as UTF-8 text")])
-        }
-        return try keyBindings(text: text, path: url.path)
+        return try keyBindings(text: try PolicyFile.text(of: url, storeDirectory: storeDirectory), path: url.path)
     }
 
     /// The key bindings in configuration `text`; the whole file is checked as `PolicyFile` does.

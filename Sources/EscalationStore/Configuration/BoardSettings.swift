@@ -10,9 +10,8 @@ public struct BoardSettings: Hashable, Sendable {
 
     /// The settings of the configuration in force for a store (see `PolicyFile.locate`); none when there is no file.
     public static func load(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> BoardSettings {
-        guard let url = PolicyFile.locate(storeDirectory: storeDirectory, environment: environment),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return BoardSettings() }
-        return try parse(text: text, path: url.path)
+        guard let url = PolicyFile.locate(storeDirectory: storeDirectory, environment: environment) else { return BoardSettings() }
+        return try parse(text: try PolicyFile.text(of: url, storeDirectory: storeDirectory), path: url.path)
     }
 
     /// Reads the settings from configuration text; `path` names the file in problems.

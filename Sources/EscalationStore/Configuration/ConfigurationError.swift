@@ -1,9 +1,12 @@
 /// Everything wrong with a configuration file, each problem with its line and what to write instead.
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var problems: [Problem]
+    /// The file was not read at all because someone untrusted could have written it (see `TrustedFile`).
+    public var untrusted = false
 
-    public init(problems: [Problem]) {
+    public init(problems: [Problem], untrusted: Bool = false) {
         self.problems = problems
+        self.untrusted = untrusted
     }
 
     /// One mistake: where it is (file, line, key path) and what is wrong and how to fix it.

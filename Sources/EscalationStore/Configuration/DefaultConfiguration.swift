@@ -287,9 +287,11 @@ high_value_arr = 50000
 # --- Notification hooks -------------------------------------------------------------------
 # A hook is a program that receives the notification as JSON on standard input (never on its
 # command line). It is stopped after timeout_seconds; its failure is reported, and never undoes
-# the change that triggered it.
+# the change that triggered it. Failures are logged in hooks.log in the store, which becomes
+# hooks.log.1 (replacing the previous one) when it would pass log_limit_kb.
 [hooks]
 timeout_seconds = 10
+log_limit_kb = 1024
 
 # Programs to run per event kind (lower case with underscores), for example:
 #   routed = ["/usr/local/bin/notify-slack"]
@@ -308,11 +310,17 @@ theme = "default"
 # ---------------------------------------------------------------------------------------------
 # The board's keys (escalator board). Each action takes one key or a list; a key given here is
 # taken away from any other action on the same screen. Keys: one character ("a", "A", ":"),
-# ctrl-LETTER, or enter, esc, tab, space, up, down, left, right, home, end, pgup, pgdn,
-# backspace, delete. The help screen (?) shows the keys in force. Actions: up, down, left,
-# right, first, last, page_up, page_down, open, back, advance, move_back, acknowledge, note,
-# customer_update, assign, severity, tier, close, find, next_match, previous_match,
-# clear_filter, sort, command, undo, help, quit. For example:
+# ctrl-LETTER, or enter, esc, tab, shift-tab, space, up, down, left, right, home, end, pgup,
+# pgdn, backspace, delete. Where text is typed (the find and command lines, prompts, the form)
+# a character is always text, so those actions take ctrl-LETTER or a named key. The help
+# screen (?) shows the keys in force. Actions: up, down, left, right, first, last, page_up,
+# page_down, open, back, advance, move_back, acknowledge, note, customer_update, assign,
+# severity, tier, close, find, next_match, previous_match, clear_filter, sort, command, undo,
+# help, quit, new_escalation, edit, brief, reports, messages, submit, cancel, clear_text,
+# erase, erase_forward, toggle_mine, toggle_critical, toggle_breaching, toggle_stalled,
+# toggle_due, complete, history_back, history_forward, yes, no, next_field, previous_field,
+# line_start, line_end, external_editor, save, fix_findings, copy_brief, write_brief,
+# next_page, previous_page, weekly_page, tier_page, category_page, segment_page. For example:
 #   acknowledge = "A"
 #   undo = ["z", "ctrl-z"]
 [board.keys]

@@ -24,24 +24,36 @@ public enum PolicyFile {
     /// The policy in force for a store: the located file's, or the defaults when there is none.
     public static func policy(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
         guard let url = locate(storeDirectory: storeDirectory, environment: environment) else { return .standard }
-        return try load(path: url.path)
+        return try parse(text: try text(of: url, storeDirectory: storeDirectory), path: url.path)
     }
 
-    /// Reads and parses the file at `path`; problems name the file as `path` is written.
+    /// Reads and parses the file at `path` (trusted as a file outside any store); problems name the file as `path` is written.
     public static func load(path: String) throws(ConfigurationError) -> Policy {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)"
-                : "does not exist; create it (`escalator config > FILE` writes the commented defaults) or point ESCALATOR_CONFIG at the right file"
-            throw ConfigurationError(problems: [.init(file: path, path: "", line: nil, message: "the configuration file \(reason)")])
+        let url = URL(fileURLWithPath: path)
+        return try parse(text: try text(of: url, storeDirectory: url.deletingLastPathComponent(), inStore: false), path: path)
+    }
+
+    /// The text of the configuration file at `url`, read only when it is trusted (`TrustedFile`):
+    /// the configuration names the programs hooks run. The store's own file must not be a link.
+    public static func text(of url: URL, storeDirectory: URL, inStore: Bool? = nil) throws(ConfigurationError) -> String {
+        let path = url.path
+        let isInStore = inStore ?? (url.standardizedFileURL.path == storeDirectory.appendingPathComponent(fileName).standardizedFileURL.path)
+        let bytes: [UInt8]?
+        do { bytes = try TrustedFile.read(path, storeDirectory: storeDirectory, inStore: isInStore) } catch {
+            switch error {
+            case .untrusted: throw ConfigurationError(problems: [.init(file: path, path: "", line: nil, message: "the configuration file " + error.reason)], untrusted: true)
+            case .unreadable: throw ConfigurationError(problems: [.init(file: path, path: "", line: nil, message: "the configuration file cannot be read (check its permissions)")])
+            }
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let bytes else {
+            throw ConfigurationError(problems: [.init(file: path, path: "", line: nil,
+                message: "the configuration file does not exist; create it (`escalator config > FILE` writes the commented defaults) or point ESCALATOR_CONFIG at the right file")])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigurationError(problems: [.init(file: path, path: "", line: nil,
                 message: "the configuration file is not UTF-8 text; save it as UTF-8")])
         }
-        return try parse(text: text, path: path)
+        return text
     }
 
     /// Parses configuration text; `path` is only used to name the file in problems.

@@ -88,6 +88,7 @@ extension PolicyReader {
             let path = "hooks." + key
             switch key {
             case "timeout_seconds": if let n = int(value, path, atLeast: 1) { policy.hookTimeoutSeconds = n }
+            case "log_limit_kb": if let n = int(value, path, atLeast: 1) { policy.hookLogLimitKilobytes = n }
             case "commands": readHookCommands(value, path)
             default: unknownKey(key, in: "hooks", allowed: ConfigurationSchema.hooks)
             }

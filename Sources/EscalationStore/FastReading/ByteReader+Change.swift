@@ -5,12 +5,13 @@ import Foundation
 /// object with one key, the case name, holding its labelled values; an unlabelled one is `_0`).
 extension ByteReader {
     mutating func event() throws(Unread) -> Event {
-        var sequence: Int?, time: Date?, actor: String?, escalation: EscalationID?, expected: Int?, change: Change?
+        var sequence: Int?, time: Date?, actor: String?, escalation: EscalationID?, expected: Int?, change: Change?, login: String?
         try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "sequence": sequence = try r.int()
             case "time": time = try r.date()
             case "actor": actor = try r.string()
+            case "login": login = r.null() ? nil : try r.string()
             case "escalation": escalation = try r.escalationID()
             case "expectedRevision": expected = try r.int()
             case "change": change = try r.change()
@@ -19,22 +20,23 @@ extension ByteReader {
             return true
         }
         return Event(sequence: try required(sequence), time: try required(time), actor: try required(actor),
-                     escalation: try required(escalation), expectedRevision: try required(expected), change: try required(change))
+                     escalation: try required(escalation), expectedRevision: try required(expected), change: try required(change), login: login)
     }
 
     mutating func historyEntry() throws(Unread) -> HistoryEntry {
-        var sequence: Int?, time: Date?, actor: String?, change: Change?
+        var sequence: Int?, time: Date?, actor: String?, change: Change?, login: String?
         try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
             switch key {
             case "sequence": sequence = try r.int()
             case "time": time = try r.date()
             case "actor": actor = try r.string()
+            case "login": login = r.null() ? nil : try r.string()
             case "change": change = try r.change()
             default: return false
             }
             return true
         }
-        return HistoryEntry(sequence: try required(sequence), time: try required(time), actor: try required(actor), change: try required(change))
+        return HistoryEntry(sequence: try required(sequence), time: try required(time), actor: try required(actor), change: try required(change), login: login)
     }
 
     /// `{"id":…,"history":[…]}`: an escalation line of the snapshot or the archive.

@@ -10,6 +10,7 @@ extension ByteWriter {
             w.key("change"); try w.change(event.change)
             w.key("escalation"); try w.escalationID(event.escalation)
             w.key("expectedRevision"); w.int(event.expectedRevision)
+            if let login = event.login { w.key("login"); w.string(login) }
             w.key("sequence"); w.int(event.sequence)
             w.key("time"); try w.date(event.time)
         }
@@ -19,6 +20,7 @@ extension ByteWriter {
         try object { (w: inout ByteWriter) throws(Unwritable) in
             w.key("actor"); w.string(entry.actor)
             w.key("change"); try w.change(entry.change)
+            if let login = entry.login { w.key("login"); w.string(login) }
             w.key("sequence"); w.int(entry.sequence)
             w.key("time"); try w.date(entry.time)
         }

@@ -18,26 +18,53 @@ final class Descriptor {
     deinit { close(fd) }
 
     /// Opens `path` with `flags`; a created file gets exactly `mode` (fchmod defeats the umask).
+    ///
+    /// Never through a link, and only a regular file (a directory with `O_DIRECTORY`): in a shared
+    /// store any member can plant a link or a FIFO, and following it would let him make another
+    /// member's process write where he chooses. Such a file is reported, never written through.
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(StoreError) -> Descriptor {
-        var fd: Int32
-        repeat { fd = Glibc.open(path, flags | O_CLOEXEC, mode) } while fd < 0 && errno == EINTR
-        guard fd >= 0 else { throw StoreError.posix(path, "open") }
-        let d = Descriptor(fd: fd, path: path)
-        if flags & O_CREAT != 0 {
-            var st = stat()
-            if fstat(fd, &st) == 0, st.st_mode & 0o777 != mode, st.st_uid == geteuid() { _ = fchmod(fd, mode) }
-        }
+        guard let d = try openChecked(path, flags, mode: mode, absentIsNil: false) else { throw StoreError.posix(path, "open") }
         return d
     }
 
     /// Opens an existing file for reading, or nil when it does not exist.
     static func openIfPresent(_ path: String) throws(StoreError) -> Descriptor? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
+        try openChecked(path, O_RDONLY, mode: 0, absentIsNil: true)
+    }
+
+    /// Opens `name` in the directory `directory` (openat), with the same rules as `open`.
+    static func open(_ name: String, in directory: Descriptor, _ flags: Int32, mode: mode_t = 0o600) throws(StoreError) -> Descriptor {
+        let path = directory.path + "/" + name
+        guard let d = try openChecked(path, flags, mode: mode, absentIsNil: false, at: directory.fd, name: name) else {
             throw StoreError.posix(path, "open")
         }
-        return Descriptor(fd: fd, path: path)
+        return d
+    }
+
+    private static func openChecked(_ path: String, _ flags: Int32, mode: mode_t, absentIsNil: Bool,
+                                    at directory: Int32 = AT_FDCWD, name: String? = nil) throws(StoreError) -> Descriptor? {
+        // O_NONBLOCK so that a FIFO planted under a store name cannot hang the open; cleared below.
+        let all = flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+        var fd: Int32
+        repeat { fd = openat(directory, name ?? path, all, mode) } while fd < 0 && errno == EINTR
+        guard fd >= 0 else {
+            if errno == ENOENT && absentIsNil { return nil }
+            if errno == ELOOP || errno == ENOTDIR {
+                var st = stat()
+                let kind = fstatat(directory, name ?? path, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st.st_mode & S_IFMT : S_IFLNK
+                throw StoreError.unsafeFile(path, "is \(FileFacts.kindName(kind))" + (flags & O_DIRECTORY != 0 ? ", not a directory" : ""))
+            }
+            throw StoreError.posix(path, "open")
+        }
+        let d = Descriptor(fd: fd, path: path)
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.posix(path, "stat") }
+        let kind = st.st_mode & S_IFMT
+        let wanted = flags & O_DIRECTORY != 0 ? S_IFDIR : S_IFREG
+        guard kind == wanted else { throw StoreError.unsafeFile(path, "is \(FileFacts.kindName(kind)), not a \(wanted == S_IFDIR ? "directory" : "regular file")") }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        if flags & O_CREAT != 0, st.st_mode & 0o777 != mode, st.st_uid == geteuid() { _ = fchmod(fd, mode) }
+        return d
     }
 
     var size: Int {
@@ -138,6 +165,12 @@ enum FileFacts {
         return stat(path, &st) == 0 ? st.st_mode : nil
     }
 
+    /// The owner and group of a path (following links: for the store's own directory).
+    static func owner(_ path: String) -> (uid: uid_t, gid: gid_t)? {
+        var st = stat()
+        return stat(path, &st) == 0 ? (st.st_uid, st.st_gid) : nil
+    }
+
     /// Reads a whole file, or nil when it is absent.
     static func read(_ path: String) throws(StoreError) -> [UInt8]? {
         try Descriptor.openIfPresent(path)?.read(from: 0)
@@ -147,5 +180,18 @@ enum FileFacts {
     static func syncDirectory(_ path: String) throws(StoreError) {
         let d = try Descriptor.open(path, O_RDONLY | O_DIRECTORY)
         try d.sync()
+    }
+
+    /// What a file of kind `kind` (`st_mode & S_IFMT`) is called in a message.
+    static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "a regular file"
+        }
     }
 }

@@ -7,7 +7,17 @@ import Foundation
 struct StoreLayout: Sendable {
     let directory: String
 
-    init(_ url: URL) { directory = url.standardizedFileURL.path }
+    /// The directory with its links resolved once: the path to the store is the user's own choice,
+    /// while inside it every open refuses links (`Descriptor`).
+    init(_ url: URL) {
+        let path = url.standardizedFileURL.path
+        guard let resolved = realpath(path, nil) else {
+            directory = path
+            return
+        }
+        directory = String(cString: resolved)
+        free(resolved)
+    }
 
     /// Never renamed or deleted: every writer flocks it, and it names the current holder.
     var lock: String { directory + "/lock" }
@@ -26,11 +36,13 @@ struct StoreLayout: Sendable {
     var directoryMode: mode_t { isShared ? 0o2770 : 0o700 }
 
     /// Creates a sub-directory (quarantine, backups) with the store's mode if it is missing.
+    /// A link or a file planted under its name is reported (mkdir and the open follow no link).
     func ensureDirectory(_ path: String) throws(StoreError) {
-        if FileFacts.exists(path) { return }
         let mode = directoryMode
-        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw StoreError.posix(path, "mkdir") }
-        _ = chmod(path, mode)
+        let made = mkdir(path, mode) == 0
+        guard made || errno == EEXIST else { throw StoreError.posix(path, "mkdir") }
+        let d = try Descriptor.open(path, O_RDONLY | O_DIRECTORY)
+        if made { _ = fchmod(d.fd, mode) }
     }
 
     /// Every journal file present, by generation.

@@ -105,7 +105,7 @@ enum EscalationLines {
             return .failure(.damaged(path: path, location: location, reason: "\(stored.id)'s history does not start with its creation"))
         }
         func event(_ entry: HistoryEntry, revision: Int) -> Event {
-            Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change)
+            Event(sequence: entry.sequence, time: entry.time, actor: entry.actor, escalation: stored.id, expectedRevision: revision, change: entry.change, login: entry.login)
         }
         var escalation = Escalation(created: event(first, revision: 0), draft: draft)
         // Replay appends each entry (an undo replays those before it, so they must be there):

@@ -1,4 +1,5 @@
 import Board
+import EscalationStore
 import Foundation
 
 /// Finds and reads theme files: a path, or a name looked up in the theme directories.
@@ -8,8 +9,11 @@ import Foundation
 /// source checkout). "default" is built in when no file is found.
 struct ThemeLoader {
     let directories: [URL]
+    /// The store's directory: its `themes/` may hold files any member put there, read only when trusted.
+    let storeDirectory: URL
 
     init(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.storeDirectory = storeDirectory
         var directories: [URL] = []
         if let explicit = environment["ESCALATOR_THEMES"], !explicit.isEmpty { directories.append(URL(fileURLWithPath: explicit)) }
         directories.append(storeDirectory.appendingPathComponent("themes"))
@@ -49,10 +53,23 @@ struct ThemeLoader {
     }
 
     private func read(_ url: URL, shownAs: String) throws(ThemeError) -> Theme {
+        let storeThemes = storeDirectory.appendingPathComponent("themes").standardizedFileURL.path
+        if url.deletingLastPathComponent().standardizedFileURL.path == storeThemes {
+            let bytes: [UInt8]?
+            do { bytes = try TrustedFile.read(url.path, storeDirectory: storeDirectory, inStore: true) } catch {
+                throw ThemeError(file: shownAs, line: nil, message: error.reason)
+            }
+            guard let bytes else { throw ThemeError(file: shownAs, line: nil, message: "no such theme file") }
+            return try parse(Data(bytes), url: url, shownAs: shownAs)
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw ThemeError(file: shownAs, line: nil, message: exists ? "cannot be read (check its permissions)" : "no such theme file")
         }
+        return try parse(data, url: url, shownAs: shownAs)
+    }
+
+    private func parse(_ data: Data, url: URL, shownAs: String) throws(ThemeError) -> Theme {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ThemeError(file: shownAs, line: nil, message: "is not UTF-8 text")
         }

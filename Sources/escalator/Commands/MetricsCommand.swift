@@ -2,7 +2,7 @@ import ArgumentParser
 import EscalationKit
 import Foundation
 
-/// Seed 003's metrics over a date range, grouped by tier, category, segment or severity.
+/// The escalation metrics over a date range, grouped by tier, category, segment or severity.
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
@@ -31,7 +31,7 @@ struct MetricsCommand: ParsableCommand {
             guard start <= end else { throw Failure.badInput("--from (\(start)) is after --to (\(end)).") }
             let all = Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())
             let report = MetricsReport(all, from: start...end, by: by, at: session.now, policy: session.policy)
-            if json { try JSONOutput.print(report) } else { print(safeBlock(report.table)) }
+            if json { try JSONOutput.print(report) } else { MetricsText.print(report, session.console) }
         }
     }
 }

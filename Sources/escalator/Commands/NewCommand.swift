@@ -70,6 +70,7 @@ struct NewCommand: ParsableCommand {
         if let category { file.category = category }
         guard let name = file.account, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("An account is required: --account NAME.") }
         guard let title = file.title, !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("A title is required: --title TEXT.") }
+        if let problem = Intake.titleProblem(title) { throw Failure.badInput(problem) }
         guard let category = file.category else { throw Failure.badInput("A category is required: --category KEY (see `escalator new --help`).") }
 
         var acct = try AccountBook(directory: session.store.directory).find(name) ?? Account(name: name, arr: Money(0, "EUR"))
@@ -105,11 +106,13 @@ struct NewCommand: ParsableCommand {
         guard let chosen = severity ?? file.severity ?? suggested else {
             throw Failure.badInput("Give --severity, or the four scores so a severity can be suggested.")
         }
-        let overrideReason = reason ?? file.reason
-        if let suggested, chosen != suggested, (overrideReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw Failure.badInput("The score suggests \(suggested.rawValue), not \(chosen.rawValue): say why with --reason, so the override is recorded.")
+        let overrideReason: String?
+        do {
+            overrideReason = try Intake.overrideReason(reason ?? file.reason, severity: chosen, suggested: suggested)
+        } catch {
+            throw Failure.badInput(error.description.replacingOccurrences(of: "say why,", with: "say why with --reason,"))
         }
-        let tierValue = tier ?? file.tier ?? (chosen == .critical ? 3 : 1)
+        let tierValue = tier ?? file.tier ?? Intake.defaultTier(for: chosen).rawValue
         guard let tier = Tier(rawValue: tierValue) else { throw Failure.badInput("A tier is 1, 2, 3 or 4, not \(tierValue).") }
 
         var brief = file.brief ?? Brief()
@@ -125,7 +128,7 @@ struct NewCommand: ParsableCommand {
         }
         let mood = Sentiment(rawValue: sentiment ?? file.sentiment ?? Sentiment.neutral.rawValue)
         return Draft(title: title, account: acct, category: category, severity: chosen, suggestedSeverity: suggested,
-                     severityOverrideReason: suggested != nil && chosen != suggested ? overrideReason : nil, tier: tier,
+                     severityOverrideReason: overrideReason, tier: tier,
                      team: session.policy.rule(for: category).team, dimensions: dimensions, brief: brief, sentiment: mood,
                      pattern: pattern ?? file.pattern)
     }
@@ -151,13 +154,10 @@ func parseARR(_ text: String) throws -> Int {
     return Int(amount.rounded())
 }
 
-/// Deadlines as people type them: a date means the end of that working day.
+/// Deadlines as people type them: a date means the end of that working day (`Intake`).
 enum DeadlineText {
     static func parse(_ text: String, calendar: BusinessCalendar) -> Date? {
-        if let day = CalendarDay(text) {
-            let end = calendar.hours[day.weekday]?.map(\.end).max() ?? TimeOfDay(hour: 17, minute: 0)!
-            return day.start(in: calendar.timeZone).addingTimeInterval(Double(end.minutes) * 60)
-        }
+        if let day = CalendarDay(text) { return Intake.deadline(endOf: day, calendar: calendar) }
         guard text.contains("T") else { return nil }
         return ISOTime.parse(text)
     }

@@ -40,21 +40,23 @@ struct ShowCommand: ParsableCommand {
             if let resolution = e.resolution { c.print("Resolution \(safe(resolution))") }
             c.print("")
             c.print(c.paint("Clocks", .bold))
+            var clocks = Table([Table.Column(header: "CLOCK"), Table.Column(header: "TARGET", shrinks: true, minimum: 12), Table.Column(header: "STATE")])
             for r in session.clocks.read(e, at: now) {
-                let when: String
+                let when: Table.Cell
                 switch r.state {
-                case .running: when = "due \(Self.local(r.deadline, session)) (\(DurationText.relative(r.deadline, from: now)))"
-                case .breached where r.stoppedAt == nil: when = c.paint("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
-                case .breached: when = c.paint("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
-                case .met: when = "met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early"
-                case .paused: when = "paused"
+                case .running: when = Table.Cell("due \(Self.local(r.deadline, session)) (\(DurationText.relative(r.deadline, from: now)))")
+                case .breached where r.stoppedAt == nil: when = Table.Cell("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
+                case .breached: when = Table.Cell("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
+                case .met: when = Table.Cell("met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early")
+                case .paused: when = Table.Cell("paused")
                 }
-                c.print("  " + pad(r.kind.label, 16) + pad(r.target.phrase(r.basis), 22) + when)
+                clocks.add([Table.Cell(r.kind.label), Table.Cell(r.target.phrase(r.basis)), when])
             }
+            clocks.print(c)
             c.print("")
             c.print(c.paint("History", .bold))
             for entry in e.history {
-                c.print("  \(Self.local(entry.time, session))  " + fit(safe("\(entry.actor): \(entry.change.phrase(policy: session.policy))"), c.width - 20))
+                c.print("  \(Self.local(entry.time, session))  " + safe("\(entry.who): \(entry.change.phrase(policy: session.policy))"))
             }
         }
     }

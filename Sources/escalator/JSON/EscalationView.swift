@@ -2,7 +2,7 @@ import EscalationKit
 import Foundation
 
 /// One escalation as `list --json` prints it: where it stands and what needs attention, no brief.
-struct EscalationSummary: Encodable {
+struct EscalationSummary: EveryKeyEncodable {
     var id: String
     var title: String
     var account: String
@@ -54,7 +54,7 @@ struct EscalationSummary: Encodable {
 }
 
 /// One clock as JSON shows it.
-struct ClockSummary: Encodable {
+struct ClockSummary: EveryKeyEncodable {
     var kind: String
     var state: String
     var start: Date
@@ -83,7 +83,7 @@ struct ClockSummary: Encodable {
 }
 
 /// One escalation as `show --json` prints it: everything, with clocks and the history.
-struct EscalationDetail: Encodable {
+struct EscalationDetail: EveryKeyEncodable {
     var id: String
     var title: String
     var status: String
@@ -96,7 +96,7 @@ struct EscalationDetail: Encodable {
     var team: String
     var owner: String?
     var reporter: String
-    var account: Account
+    var account: AccountView
     var score: Score?
     var sentiment: String
     var pattern: String?
@@ -112,15 +112,38 @@ struct EscalationDetail: Encodable {
     var deescalation: Deescalation?
     var history: [HistoryLine]
 
+    /// The account with every key present (the store's form leaves unknown health and renewal out).
+    struct AccountView: EveryKeyEncodable {
+        var name: String
+        var arr: Money
+        var segment: Segment
+        var healthScore: Int?
+        var renewal: CalendarDay?
+        var strategic: Bool
+    }
+
     struct Score: Encodable {
         var impact, value, urgency, capability, total: Int
     }
 
-    struct HistoryLine: Encodable {
+    struct HistoryLine: EveryKeyEncodable {
         var sequence: Int
         var time: Date
         var actor: String
+        /// The OS login that wrote the event; null for events from before logins were recorded.
+        var login: String?
         var summary: String
+
+        enum CodingKeys: String, CodingKey { case sequence, time, actor, login, summary }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sequence, forKey: .sequence)
+            try c.encode(time, forKey: .time)
+            try c.encode(actor, forKey: .actor)
+            try c.encode(login, forKey: .login)
+            try c.encode(summary, forKey: .summary)
+        }
     }
 
     init(_ e: Escalation, at now: Date, policy: Policy) {
@@ -137,7 +160,8 @@ struct EscalationDetail: Encodable {
         team = e.team
         owner = e.owner
         reporter = e.reporter
-        account = e.account
+        let a = e.account
+        account = AccountView(name: a.name, arr: a.arr, segment: a.segment, healthScore: a.healthScore, renewal: a.renewal, strategic: a.strategic)
         score = e.dimensions.map { Score(impact: $0.impact, value: $0.value, urgency: $0.urgency, capability: $0.capability, total: $0.total) }
         sentiment = e.sentiment.rawValue
         pattern = e.pattern
@@ -151,6 +175,6 @@ struct EscalationDetail: Encodable {
         clocks = Clocks(policy: policy).read(e, at: now).map { ClockSummary($0, at: now) }
         brief = e.brief
         deescalation = e.deescalation
-        history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, summary: $0.change.phrase(policy: policy)) }
+        history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, login: $0.login, summary: $0.change.phrase(policy: policy)) }
     }
 }

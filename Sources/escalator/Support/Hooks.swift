@@ -28,7 +28,9 @@ struct Hooks: Sendable {
             if !quiet {
                 FileHandle.standardError.write(Data("escalator: the \(kind.rawValue) hook failed (\(why)); the change itself is saved.\n".utf8))
             }
-            HookLog(directory: store.directory).append(line)
+            do { try HookLog(directory: store.directory, limit: policy.hookLogLimitKilobytes * 1024).append(line) } catch {
+                if !quiet { FileHandle.standardError.write(Data("escalator: \(SafeText.neutralized(error.description)); the hook failure above is not in hooks.log.\n".utf8)) }
+            }
         }
     }
 }
@@ -169,19 +171,5 @@ private struct PayloadFeed {
         guard !closed else { return }
         closed = true
         close(fd)
-    }
-}
-
-/// `hooks.log` in the store: one line per failed delivery, appended.
-struct HookLog {
-    let directory: URL
-
-    func append(_ line: String) {
-        let path = directory.appendingPathComponent("hooks.log").path
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o640)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let bytes = Array((SafeText.neutralized(line) + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

@@ -70,6 +70,8 @@ struct Session {
     static func loadPolicy(for directory: URL) throws -> Policy {
         do {
             return try PolicyFile.policy(storeDirectory: directory, environment: ProcessInfo.processInfo.environment)
+        } catch where error.untrusted {
+            throw Failure(.storeUnreadable, error.description)
         } catch {
             throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(error)")
         }

@@ -1,11 +1,14 @@
 import Foundation
 
 extension HistoryEntry {
-    /// One line of a timeline: "2026-03-10 09:40 alice acknowledged — owner Mike Ross", in the policy
+    /// One line of a timeline: "2026-03-10 09:40 alice acknowledged — owner Mike Ross" ("alice (by
+    /// bob)" when the login bob acted as alice), in the policy
     /// calendar's zone, with control characters neutralized.
     public func sentence(policy: Policy) -> String {
-        let actor = SafeText.neutralized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
-        return "\(ReportTime.minute(time, in: policy.calendar.timeZone)) \(actor.isEmpty ? "someone" : actor) \(change.phrase(policy: policy))"
+        let named = SafeText.neutralized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
+        var subject = named.isEmpty ? "someone" : named
+        if let login, login != actor { subject += " (by \(SafeText.neutralized(login)))" }
+        return "\(ReportTime.minute(time, in: policy.calendar.timeZone)) \(subject) \(change.phrase(policy: policy))"
     }
 }
 
