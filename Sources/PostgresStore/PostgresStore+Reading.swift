@@ -23,9 +23,15 @@ extension PostgresStore {
             events = own
         } else {
             events = try Self.run(name) { () throws -> [Event] in
-                try connection.query("SELECT body FROM escalator.events WHERE sequence > \(next.lastSequence) ORDER BY sequence",
+                try connection.query("SELECT body, login::text FROM escalator.events WHERE sequence > \(next.lastSequence) ORDER BY sequence",
                                      logger: Self.logger).wait()
-                    .map { row in try StoredJSON.decodeEvent(Array(try row.decode(String.self).utf8)) }
+                    .map { row in
+                        let (body, login) = try row.decode((String, String).self)
+                        var event = try StoredJSON.decodeEvent(Array(body.utf8))
+                        // The server's record of who connected, not what the client wrote.
+                        event.login = login
+                        return event
+                    }
             }
         }
         var missing: Set<EscalationID> = []

@@ -63,7 +63,11 @@ extension PostgresStore {
     private func append(_ events: [Event], onto current: inout Ledger) throws -> [Event] {
         guard !events.isEmpty else { return [] }
         var committed: [Event] = []
-        for event in events {
+        // The login the server will record (a trigger sets the column whatever is sent); the JSON
+        // carries the same, and readers take the column.
+        let login = try connection.query("SELECT session_user::text", logger: Self.logger).wait().first?.decode(String.self)
+        for var event in events {
+            event.login = login
             let (bytes, canonical) = try StoredJSON.encode(event)
             do { try current.apply(canonical) } catch {
                 throw StoreError.rejected(LifecycleError(.invalidValue, "The event does not fit the store: \(error)"))

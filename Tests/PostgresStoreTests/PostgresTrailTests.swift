@@ -34,6 +34,13 @@ struct PostgresTrailTests {
         let recorded = try TestCluster.sql(test.name, "SELECT login, body FROM escalator.events WHERE sequence = \(event.sequence)")
         #expect(recorded.first?[0] == alice.user)
         #expect(recorded.first?[1]?.contains("\"actor\":\"bob\"") == true)
+        #expect(store.ledger[event.escalation]?.history.last?.login == alice.user)
+        #expect(try test.open().ledger[event.escalation]?.history.last?.login == alice.user)
+        // Another process catching up takes the login from the server's column.
+        let watcher = try test.open()
+        let next = try store.commit(.acknowledge(owner: "dana"), on: event.escalation, context: Fixture.context("bob", 60))
+        #expect(try watcher.refresh().map(\.login) == [alice.user])
+        #expect(next.login == alice.user)
         // A writer that inserts by hand and names someone else still gets its own login recorded.
         try TestCluster.sql(alice, """
             INSERT INTO escalator.events (sequence, escalation, expected_revision, event_time, body, login)
@@ -83,18 +90,35 @@ struct PostgresTrailTests {
             ([.start], true, "dana", 180),
             ([.note("Root cause found")], true, "dana", 240.5),
         ]
+        /// The events as both stores replay them, but for the login: the process's OS login in a
+        /// directory, the database session user in PostgreSQL.
+        func withoutLogin(_ events: [Event]) -> [Event] { events.map { var e = $0; e.login = nil; return e } }
+        func withoutLogins(_ ledger: Ledger) -> [EscalationID: [HistoryEntry]] {
+            ledger.escalations.mapValues { $0.history.map { var h = $0; h.login = nil; return h } }
+        }
         var id: EscalationID?
         for (commands, onIt, actor, offset) in steps {
             let a = try files.commit(commands, on: onIt ? id : nil, context: Fixture.context(actor, offset))
             let b = try database.commit(commands, on: onIt ? id : nil, context: Fixture.context(actor, offset))
-            #expect(a == b)
+            #expect(withoutLogin(a) == withoutLogin(b))
+            #expect(b.allSatisfy { $0.login == test.name.user })
             id = a[0].escalation
         }
-        #expect(files.ledger == database.ledger)
-        #expect(try test.open().ledger == files.ledger)
+        #expect(withoutLogins(files.ledger) == withoutLogins(database.ledger))
+        #expect(try test.open().ledger == database.ledger)
+        // The same JSON: each stored body decodes as the journal's event with the database's login.
         let journal = try String(contentsOf: directory.appendingPathComponent("journal-1.jsonl"), encoding: .utf8)
-        for body in try TestCluster.sql(test.name, "SELECT body FROM escalator.events ORDER BY sequence") {
-            #expect(journal.contains(body[0]!), "the journal holds the same JSON: \(body[0]!)")
+        let bodies = try TestCluster.sql(test.name, "SELECT body FROM escalator.events ORDER BY sequence").map { $0[0]! }
+        let expected = try files.ledger.escalations.values.flatMap(\.history).sorted { $0.sequence < $1.sequence }
+        #expect(bodies.count == expected.count && journal.split(separator: "\n").count == expected.count + 1)
+        for (body, entry) in zip(bodies, expected) {
+            var event = try StoredJSON.decodeEvent(Array(body.utf8))
+            #expect(event.login == test.name.user)
+            event.login = entry.login
+            #expect(event.sequence == entry.sequence && event.change == entry.change && event.actor == entry.actor && event.time == entry.time)
+            #expect(String(decoding: try StoredJSON.encode(event).bytes, as: UTF8.self).count > 0)
+            #expect(journal.contains(String(decoding: try StoredJSON.encode(event).bytes, as: UTF8.self)),
+                    "with the journal's login, the body is the journal's line")
         }
     }
 }
