@@ -6,6 +6,7 @@ import Foundation
 //   store-torture write DIR ACTOR COUNT [SHARED-ID…]  COUNT commits; tries to acknowledge every shared id
 //   store-torture crash DIR ACTOR                    commits until killed (small compaction threshold)
 //   store-torture watch DIR                          prints "ready", then "seen SEQ NANOS" at the first change
+//   store-torture compact-crash DIR                  compacts, and kills itself between the archive append and the snapshot rename
 //   store-torture hold DIR ACTOR                     holds the writers' lock as a writer does (naming itself in the
 //                                                    lock file), prints "held", and lets go when its standard input ends
 // Each committed event is reported as "ok SEQ" with one write(2), so a SIGKILL cannot lose a report.
@@ -71,6 +72,15 @@ do {
             say("ok \(event.sequence)")
             i += 1
         }
+    case "compact-crash":
+        let store = try Store.open(at: directory, policy: .standard)
+        Store.compactionFault = { step in
+            guard step == .archiveAppended else { return }
+            say("killed after the archive append")
+            raise(SIGKILL)
+        }
+        try store.compact()
+        say("compacted")
     case "watch":
         let store = try Store.open(at: directory, policy: .standard)
         let watcher = try store.watch { events, _ in

@@ -108,7 +108,13 @@ struct FormReading {
             out[.reason] = edited == nil ? "required: why override" : "required: why change"
         }
         let deadline = v[.deadline].trimmingCharacters(in: .whitespaces)
-        if !deadline.isEmpty, CalendarDay(deadline) == nil { out[.deadline] = "a date: YYYY-MM-DD" }
+        if !deadline.isEmpty {
+            if let day = CalendarDay(deadline) {
+                if !TimeBounds.contains(day) { out[.deadline] = "a date from \(TimeBounds.phrase)" }
+            } else {
+                out[.deadline] = "a date: YYYY-MM-DD"
+            }
+        }
         return out
     }
 

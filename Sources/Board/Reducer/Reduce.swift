@@ -73,6 +73,9 @@ extension BoardState {
             landOnSavedCard()
             reconcileCursor()
             return []
+        case .commitNote(let text):
+            message = Message(text, isError: false)
+            return []
         case .storeLost(let text):
             live = false
             message = Message(text, isError: true)

@@ -85,8 +85,7 @@ enum AccountRow {
             account.segment = segment
         }
         if let r = row["renewal"], !r.isEmpty {
-            guard let day = CalendarDay(r) else { throw Failure.badInput("renewal \"\(safe(r))\" is not a date like 2026-06-30") }
-            account.renewal = day
+            account.renewal = try accepted(ISOTime.day(r, named: "renewal"))
         }
         if let h = row["health"], !h.isEmpty {
             guard let score = Int(h), (0...100).contains(score) else { throw Failure.badInput("health \"\(safe(h))\" is not 0 to 100") }

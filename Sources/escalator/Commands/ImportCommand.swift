@@ -31,8 +31,9 @@ struct ImportCommand: ParsableCommand {
                 throw Failure.badInput("Nothing was imported; fix these and run it again:\n  " + plan.problems.joined(separator: "\n  "))
             }
             if !plan.events.isEmpty {
-                try session.store.commitBatch(plan.events)
-                try session.store.compact()
+                // Folded into a fresh snapshot under the same lock; the import stands even if that fails.
+                try session.store.commitBatch(plan.events, compacting: true)
+                Session.mentionPostponedCompaction(session.store)
             }
             print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file))\(plan.remark); skipped \(plan.skipped.count).")
             for line in plan.skipped { print("  skipped " + safe(line)) }
@@ -191,12 +192,11 @@ enum CSVEscalation {
         brief.description = row["description"] ?? ""
         brief.ask.text = row["ask"] ?? ""
         if let d = row["deadline"], !d.isEmpty {
-            guard let date = DeadlineText.parse(d, calendar: policy.calendar) else { throw Failure.badInput("deadline \"\(safe(d))\" is not a date") }
-            brief.ask.deadline = date
+            brief.ask.deadline = try accepted(DeadlineText.read(d, named: "deadline", calendar: policy.calendar))
         }
         var time = now
         if let c = row["created_at"], !c.isEmpty {
-            guard let date = ISOTime.parse(c) else { throw Failure.badInput("created_at \"\(safe(c))\" is not an ISO 8601 time") }
+            let date = try accepted(ISOTime.read(c, named: "created_at"))
             guard date <= now else { throw Failure.badInput("created_at \(safe(c)) is in the future") }
             time = date
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalationKit
+import EscalationStore
 import Foundation
 
 /// The escalation metrics over a date range, grouped by tier, category, segment or severity.
@@ -23,8 +24,7 @@ struct MetricsCommand: ParsableCommand {
             let today = CalendarDay(session.now, in: zone)
             func day(_ text: String?, _ name: String, _ fallback: CalendarDay) throws -> CalendarDay {
                 guard let text else { return fallback }
-                guard let d = CalendarDay(text) else { throw Failure.badInput("--\(name) must be YYYY-MM-DD, not \"\(safe(text))\".") }
-                return d
+                return try accepted(ISOTime.day(text, named: "--\(name)"))
             }
             let end = try day(to, "to", today)
             let start = try day(from, "from", end.adding(days: -29))

@@ -81,8 +81,7 @@ struct NewCommand: ParsableCommand {
         }
         if let s = segment ?? file.segment { acct.segment = s }
         if let r = renewal ?? file.renewal {
-            guard let day = CalendarDay(r) else { throw Failure.badInput("--renewal must be a date like 2026-06-30, not \"\(safe(r))\".") }
-            acct.renewal = day
+            acct.renewal = try accepted(ISOTime.day(r, named: "--renewal"))
         }
         if let h = health ?? file.health {
             guard (0...100).contains(h) else { throw Failure.badInput("--health is 0 to 100, not \(h).") }
@@ -121,10 +120,7 @@ struct NewCommand: ParsableCommand {
         if let ask { brief.ask.text = ask }
         if let askKind { brief.ask.kind = askKind }
         if let deadline {
-            guard let date = DeadlineText.parse(deadline, calendar: session.policy.calendar) else {
-                throw Failure.badInput("--deadline must be a date (2026-03-14) or an ISO 8601 time, not \"\(safe(deadline))\".")
-            }
-            brief.ask.deadline = date
+            brief.ask.deadline = try accepted(DeadlineText.read(deadline, named: "--deadline", calendar: session.policy.calendar))
         }
         let mood = Sentiment(rawValue: sentiment ?? file.sentiment ?? Sentiment.neutral.rawValue)
         return Draft(title: title, account: acct, category: category, severity: chosen, suggestedSeverity: suggested,
@@ -152,13 +148,4 @@ func parseARR(_ text: String) throws -> Int {
         throw Failure.badInput("ARR must be between 0 and \(Money.maximumAmount), not \(safe(text)).")
     }
     return Int(amount.rounded())
-}
-
-/// Deadlines as people type them: a date means the end of that working day (`Intake`).
-enum DeadlineText {
-    static func parse(_ text: String, calendar: BusinessCalendar) -> Date? {
-        if let day = CalendarDay(text) { return Intake.deadline(endOf: day, calendar: calendar) }
-        guard text.contains("T") else { return nil }
-        return ISOTime.parse(text)
-    }
 }

@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
                 let session = try Session.open(storeOptions)
                 var now = session.now
                 if let date {
-                    guard let day = CalendarDay(date) else { throw Failure.badInput("--date must be YYYY-MM-DD, not \"\(safe(date))\".") }
+                    let day = try accepted(ISOTime.day(date, named: "--date"))
                     // The end of the report day, so everything that happened on it counts.
                     now = day.adding(days: 1).start(in: session.policy.calendar.timeZone).addingTimeInterval(-1)
                 }
