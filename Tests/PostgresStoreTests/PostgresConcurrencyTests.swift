@@ -19,10 +19,11 @@ struct PostgresConcurrencyTests {
             let store = stores[writer]
             for round in 0..<rounds {
                 do {
-                    // A note on the shared escalation (every writer contends for it) and a new one.
+                    // A note on the shared escalation (every writer contends for it) and a new one, all
+                    // dated alike: a history must not run backwards, and the writers' turns are unordered.
                     try store.commit([.note("writer \(writer) round \(round)")], on: shared,
-                                     context: Fixture.context("w\(writer)", Double(1 + round)), whileWaiting: { _ in })
-                    try store.commit(.create(Fixture.draft("w\(writer) r\(round)")), on: nil, context: Fixture.context("w\(writer)", Double(1 + round)))
+                                     context: Fixture.context("w\(writer)", 1), whileWaiting: { _ in })
+                    try store.commit(.create(Fixture.draft("w\(writer) r\(round)")), on: nil, context: Fixture.context("w\(writer)", 1))
                 } catch {
                     failures.add("writer \(writer) round \(round): \(error)")
                 }
