@@ -33,14 +33,15 @@ run: build
 		.build/debug/escalator demo --store "$${ESCALATOR_STORE:-.build/demo-store}"; fi
 	.build/debug/escalator board --store "$${ESCALATOR_STORE:-.build/demo-store}"
 
-# The tests, then the installed static binary (InstalledBinaryTests): `make install` into a scratch
-# DESTDIR and `make dist`, which the tests run with the toolchain hidden.
+# The tests beside a private PostgreSQL cluster (.ci/postgres, removed afterwards), then the
+# installed static binary (InstalledBinaryTests): `make install` into a scratch DESTDIR and
+# `make dist`, which the tests run with the toolchain hidden.
 test: deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/installed PREFIX=/usr/local
 	$(MAKE) --no-print-directory dist
 	ESCALATOR_INSTALLED=$(CURDIR)/.build/installed/usr/local ESCALATOR_DIST=$(CURDIR)/.build/$(DIST).tar.gz \
-		$(SWIFT) test --skip-build
+		./.ci/postgres $(SWIFT) test --skip-build
 
 bench: deps
 	./Benchmarks/run

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The domain, pure: Foundation only, no I/O, "now" always a parameter.
@@ -21,6 +22,15 @@ let package = Package(
             dependencies: [
                 "EscalationKit",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The PostgreSQL store: the same events in a database that enforces the trail (issue 12).
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "EscalationKit",
+                "EscalationStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // ncursesw through a module map; the shim header wraps what Swift cannot import (macros, wide-char helpers).
@@ -36,6 +46,7 @@ let package = Package(
             dependencies: [
                 "EscalationKit",
                 "EscalationStore",
+                "PostgresStore",
                 "Board",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +60,8 @@ let package = Package(
         .executableTarget(name: "board-bench", dependencies: ["Board", "EscalationKit"], path: "Benchmarks/board", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),
         .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "store-torture"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "EscalationStore", "EscalationKit",
+                                                            .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "EscalationStore"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.

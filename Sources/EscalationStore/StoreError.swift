@@ -20,6 +20,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case io(path: String, reason: String)
     /// A store already exists where one was to be created.
     case alreadyExists(URL)
+    /// The store refused this user the operation (a database role without the grant).
+    case denied(String)
+    /// The store's server could not be reached; the message names the server, never a password.
+    case unreachable(String)
 
     public var description: String {
         switch self {
@@ -30,6 +34,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .newerSchema(let found, let known): "This store was written by a newer Escalator (schema \(found); this binary knows up to \(known)). Upgrade Escalator to use it."
         case .io(let path, let reason): "\(path): \(reason)"
         case .alreadyExists(let url): "A store already exists at \(url.path)."
+        case .denied(let message), .unreachable(let message): message
         }
     }
 

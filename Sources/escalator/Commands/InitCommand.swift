@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import PostgresStore
 
 /// Creates an empty store, private or shared with a group.
 struct InitCommand: ParsableCommand {
@@ -19,10 +20,28 @@ struct InitCommand: ParsableCommand {
         try reporting {
             if shared && group == nil { throw Failure.usage("--shared needs --group NAME: the group whose members share the store.") }
             if group != nil && !shared { throw Failure.usage("--group goes with --shared.") }
+            if let name = try storeOptions.postgres() {
+                guard !shared, group == nil else {
+                    throw Failure.usage("--shared and --group are for a store directory; a PostgreSQL store is shared through its roles.")
+                }
+                try initPostgres(name)
+                return
+            }
             let directory = storeOptions.directory
             let policy = try Session.loadPolicy(for: directory)
             _ = try Store.create(at: directory, policy: policy, shared: shared, group: group)
             print("Created \(shared ? "a store shared with group \(group!)" : "a private store") at \(directory.path).")
         }
+    }
+
+    /// Creates the schema and the roles in an existing database, or says the store is there.
+    private func initPostgres(_ name: ConnectionName) throws {
+        let policy = try StoreOptions.postgresPolicy()
+        guard let made = try PostgresStore.create(name, policy: policy) else {
+            throw Failure.badInput("A store already exists in \(name); nothing was changed.")
+        }
+        print("Created a store in \(name):")
+        for line in made.created { print("  \(line)") }
+        print("Grant people a role, e.g. CREATE ROLE alice LOGIN IN ROLE escalator_writer.")
     }
 }

@@ -4,13 +4,16 @@ import EscalationStore
 import Foundation
 
 /// A failure the user can act on, with the exit code scripts rely on:
-/// 64 usage, 65 bad input or illegal transition, 74 store unreadable or damaged, 75 store busy.
+/// 64 usage, 65 bad input or illegal transition, 69 store server unreachable, 74 store unreadable or
+/// damaged, 75 store busy, 77 permission denied.
 struct Failure: Error, CustomStringConvertible {
     enum Kind: Int32 {
         case usage = 64
         case badInput = 65
         case storeUnreadable = 74
         case storeBusy = 75
+        case storeUnavailable = 69
+        case permissionDenied = 77
     }
 
     var kind: Kind
@@ -57,6 +60,8 @@ extension StoreError {
     var exitKind: Failure.Kind {
         switch self {
         case .busy: .storeBusy
+        case .unreachable: .storeUnavailable
+        case .denied: .permissionDenied
         case .rejected, .alreadyExists: .badInput
         default: .storeUnreadable
         }

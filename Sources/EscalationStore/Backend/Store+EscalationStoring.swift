@@ -1,0 +1,23 @@
+import EscalationKit
+import Foundation
+
+/// The JSON directory store as one implementation of `EscalationStoring`.
+extension Store: EscalationStoring {
+    public static func open(_ address: URL, policy: Policy, focus: Set<EscalationID>?) throws(StoreError) -> Store {
+        if let focus { return try open(at: address, policy: policy, focus: focus) }
+        return try open(at: address, policy: policy)
+    }
+
+    public var storeName: String { directory.path }
+
+    public func accounts() throws(StoreError) -> [Account] {
+        try AccountBook(directory: directory).all()
+    }
+
+    public func followChanges(onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
+                              onError: (@Sendable (StoreError) -> Void)?) throws(StoreError) -> any ChangeFollowing {
+        try watch(onChange: onChange, onError: onError)
+    }
+}
+
+extension StoreWatcher: ChangeFollowing {}

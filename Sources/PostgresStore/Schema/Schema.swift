@@ -1,0 +1,106 @@
+/// The store's tables, roles and guards in PostgreSQL, all in the schema `escalator`.
+///
+/// - `events` is the trail: one row per event, numbered by a gap-free global sequence (the head
+///   row's counter, taken under its row lock, because replay needs every number), with the same
+///   JSON the directory store writes. A trigger refuses UPDATE, DELETE and TRUNCATE for every role,
+///   superusers included; another sets `login` to the session user, whatever the client sent.
+///   `unique (escalation, expected_revision)` makes applying one decision twice impossible.
+/// - `escalations` is the current state, derived: written in the same transaction as the events
+///   that change it, so it never disagrees with them.
+/// - `head` is one row: the last sequence number. Every write locks it first, so writers take
+///   turns and each decides against the state the one before it left.
+enum Schema {
+    /// The version this binary creates and reads; a store with a higher one is refused.
+    static let version = 1
+    static let name = "escalator"
+    /// NOTIFY channel; the payload is the newest sequence number.
+    static let channel = "escalator_events"
+    static let readerRole = "escalator_reader"
+    static let writerRole = "escalator_writer"
+
+    /// Statements that create version 1 in an empty database, run in one transaction.
+    static let create: [String] = [
+        "CREATE SCHEMA escalator",
+        "CREATE TABLE escalator.schema_version (version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+        "INSERT INTO escalator.schema_version (version) VALUES (\(version))",
+        "CREATE TABLE escalator.head (only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), last_sequence bigint NOT NULL)",
+        "INSERT INTO escalator.head (last_sequence) VALUES (0)",
+        """
+        CREATE TABLE escalator.events (
+            sequence bigint PRIMARY KEY CHECK (sequence > 0),
+            escalation text NOT NULL,
+            expected_revision integer NOT NULL CHECK (expected_revision >= 0),
+            login name NOT NULL,
+            recorded_at timestamptz NOT NULL DEFAULT now(),
+            event_time timestamptz NOT NULL,
+            body text NOT NULL,
+            CONSTRAINT events_applied_once UNIQUE (escalation, expected_revision)
+        )
+        """,
+        """
+        CREATE FUNCTION escalator.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the escalator trail is append-only: % on events is refused', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+        END $$
+        """,
+        """
+        CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON escalator.events
+            FOR EACH ROW EXECUTE FUNCTION escalator.refuse_change()
+        """,
+        """
+        CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON escalator.events
+            FOR EACH STATEMENT EXECUTE FUNCTION escalator.refuse_change()
+        """,
+        """
+        CREATE FUNCTION escalator.stamp_login() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.login := session_user;
+            NEW.recorded_at := now();
+            RETURN NEW;
+        END $$
+        """,
+        """
+        CREATE TRIGGER events_login BEFORE INSERT ON escalator.events
+            FOR EACH ROW EXECUTE FUNCTION escalator.stamp_login()
+        """,
+        """
+        CREATE TABLE escalator.escalations (
+            id text PRIMARY KEY,
+            year integer NOT NULL,
+            number integer NOT NULL,
+            status text NOT NULL,
+            revision integer NOT NULL,
+            closed_at timestamptz,
+            last_sequence bigint NOT NULL,
+            body text NOT NULL
+        )
+        """,
+        // The open view reads the escalations not closed, and the recently closed by date.
+        "CREATE INDEX escalations_open ON escalator.escalations (id) WHERE status <> 'closed'",
+        "CREATE INDEX escalations_closed_at ON escalator.escalations (closed_at) WHERE status = 'closed'",
+        "CREATE INDEX escalations_year_number ON escalator.escalations (year, number)",
+        "CREATE INDEX events_escalation ON escalator.events (escalation, sequence)",
+        "CREATE TABLE escalator.accounts (key text PRIMARY KEY, body text NOT NULL)",
+        // Roles: NOLOGIN groups an admin grants people membership of.
+        """
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(readerRole)') THEN CREATE ROLE \(readerRole) NOLOGIN; END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(writerRole)') THEN CREATE ROLE \(writerRole) NOLOGIN; END IF;
+        END $$
+        """,
+        "GRANT \(readerRole) TO \(writerRole)",
+        "GRANT USAGE ON SCHEMA escalator TO \(readerRole)",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA escalator TO \(readerRole)",
+        "GRANT INSERT ON escalator.events TO \(writerRole)",
+        "GRANT UPDATE ON escalator.head TO \(writerRole)",
+        "GRANT INSERT, UPDATE ON escalator.escalations, escalator.accounts TO \(writerRole)",
+    ]
+
+    /// What `init` reports having made.
+    static let createdSummary = [
+        "schema escalator (version \(version))",
+        "tables events (append-only, login set by the server), escalations, head, accounts, schema_version",
+        "roles \(readerRole) (read) and \(writerRole) (read and append), both NOLOGIN",
+    ]
+}
