@@ -23,6 +23,8 @@ public struct Policy: Hashable, Sendable {
     public var hookTimeoutSeconds: Int
     /// `hooks.log` is rotated (one previous file kept) when it would pass this size.
     public var hookLogLimitKilobytes = 1024
+    /// A failed delivery is retried with growing pauses for this long after it was queued, then marked dead.
+    public var hookRetryHours = 24
 
     public init(calendar: BusinessCalendar, categories: [Category: CategoryRule], tiers: [Tier: TierRule],
                 timeBasis: [Severity: TimeBasis], stall: StallRule, cadence: [Severity: Cadence],

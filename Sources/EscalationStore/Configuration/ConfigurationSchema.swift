@@ -12,7 +12,7 @@ enum ConfigurationSchema {
     static let retention = ["archive_after_days", "recently_closed_days"]
     static let team = ["name", "lead", "members", "channel"]
     static let scoring = ["handle_up_to", "support_up_to", "urgency_up_to", "low_value_arr", "high_value_arr"]
-    static let hooks = ["timeout_seconds", "log_limit_kb", "commands"]
+    static let hooks = ["timeout_seconds", "log_limit_kb", "retry_hours", "commands"]
     static let board = ["theme", "keys"]
 
     /// For a key written at the wrong level, the section it belongs to (e.g. time_zone → calendar).

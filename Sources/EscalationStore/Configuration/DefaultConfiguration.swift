@@ -289,9 +289,13 @@ high_value_arr = 50000
 # command line). It is stopped after timeout_seconds; its failure is reported, and never undoes
 # the change that triggered it. Failures are logged in hooks.log in the store, which becomes
 # hooks.log.1 (replacing the previous one) when it would pass log_limit_kb.
+# Every notification is written to outbox.log in the store before its hooks run; a failed or
+# timed-out delivery is tried again after 1 minute, then twice as long each time (at most an
+# hour apart) for retry_hours, then marked dead (`escalator outbox` lists them).
 [hooks]
 timeout_seconds = 10
 log_limit_kb = 1024
+retry_hours = 24
 
 # Programs to run per event kind (lower case with underscores), for example:
 #   routed = ["/usr/local/bin/notify-slack"]

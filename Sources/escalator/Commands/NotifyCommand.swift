@@ -9,7 +9,7 @@ struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Send stalled and breach-warning notifications that are due (for cron); each goes out once.",
-        discussion: "What was sent is recorded in notified.log in the store, so running it often is safe. With --dry-run it lists what it would send."
+        discussion: "What was sent is recorded in notified.log in the store, so running it often is safe. It also delivers what waits in the outbox: failed deliveries due for another try, and notifications of changes whose process died before delivering them. With --dry-run it lists what it would send."
     )
 
     @Flag(name: .customLong("dry-run"), help: "List what would be sent; send and record nothing.") var dryRun = false
@@ -20,30 +20,51 @@ struct NotifyCommand: ParsableCommand {
             let session = try Session.open(storeOptions)
             let record = NotificationRecord(directory: session.store.directory)
             // A dry run only reads: no lock, nothing created, so it works on a read-only store.
-            if dryRun { return try send(session, already: try record.keys(), record: nil) }
-            try record.withLock(timeout: session.store.lockTimeout, actor: session.context.actor) {
+            if dryRun { return _ = try send(session, already: try record.keys(), record: nil) }
+            let queued = try record.withLock(timeout: session.store.lockTimeout, actor: session.context.actor) {
                 try send(session, already: try record.keys(), record: record)
+            }
+            // Outside the senders' lock: delivering may take a hook's timeout, and what was queued is safe.
+            let hooks = Hooks(policy: session.policy, store: session.store)
+            let summary = hooks.deliverDue(at: session.now, wait: session.store.lockTimeout)
+            if summary.busy {
+                print("Another process is delivering the outbox; it delivers what is due.")
+            } else if summary.failed > 0 || summary.delivered != queued {
+                // Beyond one line per notification sent: retries, catch-ups and failures.
+                print("Outbox: \(summary.delivered) delivered, \(summary.failed) failed (`escalator outbox` lists them).")
             }
         }
     }
 
-    /// Prints (and, given the record to keep, sends and records) every notification due that was not sent yet.
-    private func send(_ session: Session, already: Set<String>, record: NotificationRecord?) throws {
+    /// Prints (and, given the record to keep, queues in the outbox and records) every notification due that was not sent yet.
+    /// Returns how many deliveries it queued.
+    private func send(_ session: Session, already: Set<String>, record: NotificationRecord?) throws -> Int {
         var already = already
         var count = 0
+        var queued = 0
+        let hooks = Hooks(policy: session.policy, store: session.store)
         for e in session.store.ledger.escalations.values.sorted(by: { $0.id < $1.id }) where e.isOpen {
             for (kind, key) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
                 count += 1
                 print("\(kind.rawValue) \(e.id) \(safe(e.account.name))")
                 guard let record else { continue }
-                Hooks(policy: session.policy, store: session.store).deliver(kind, for: e, at: session.now)
+                // Store first: once queued, a crash before the key is recorded queues it again under the
+                // same delivery id, which the outbox keeps once.
+                let deliveries = hooks.deliveries(kind, for: e, key: key, sequence: nil, at: session.now)
+                if !deliveries.isEmpty {
+                    queued += deliveries.count
+                    do { try hooks.outbox.append(deliveries.map { .queued($0) }) } catch {
+                        throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) could not be written to the outbox, so it was not sent: \(error)")
+                    }
+                }
                 do { try record.record(key) } catch {
-                    throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was sent, but could not be recorded, so the next run sends it again: \(error)")
+                    throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was queued, but could not be recorded, so the next run queues it again: \(error)")
                 }
                 already.insert(key)
             }
         }
         if count == 0 { print("Nothing to send.") }
+        return queued
     }
 
     /// The clock notifications due for `e`, each with the key that makes it happen once.

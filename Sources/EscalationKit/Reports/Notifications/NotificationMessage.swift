@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Keys: `kind` (a `NotificationKind`), `template` (a `NotificationTemplate`), `escalation_id`,
 /// `account`, `severity`, `status` (as the board shows it), `summary` (the headline), `subject`,
-/// `body`, `links`, `time` (ISO 8601 UTC, when the text was made). Text is as stored; a hook that
+/// `body`, `links`, `time` (ISO 8601 UTC, when the text was made), `idempotency_key` (the same on
+/// every delivery of one notification: a hook may see it twice). Text is as stored; a hook that
 /// writes to a terminal must neutralize it.
 public struct NotificationPayload: Hashable, Codable, Sendable {
     public var kind: NotificationKind
@@ -18,10 +19,13 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
     public var body: String
     public var links: [String]
     public var time: String
+    /// Set when the notification is queued in the outbox (nil in a text made only to show).
+    public var idempotencyKey: String?
 
     enum CodingKeys: String, CodingKey {
         case kind, template, account, severity, status, summary, subject, body, links, time
         case escalationID = "escalation_id"
+        case idempotencyKey = "idempotency_key"
     }
 }
 

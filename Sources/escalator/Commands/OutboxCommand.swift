@@ -1,0 +1,111 @@
+import ArgumentParser
+import EscalationKit
+import EscalationStore
+import Foundation
+
+/// The outbox: every notification written to the store before its hooks run, with what became of it.
+struct OutboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "List pending, failed and dead hook deliveries, or retry them.",
+        discussion: "A failed delivery is tried again after 1 minute, then twice as long each time (at most an hour apart) for [hooks] retry_hours (24 by default), then marked dead. Any command that changes an escalation, and `notify`, delivers what is due.",
+        subcommands: [List.self, Retry.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the deliveries not yet delivered.")
+        @Flag(help: "Include delivered ones.") var all = false
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let session = try Session.open(storeOptions)
+                let hooks = Hooks(policy: session.policy, store: session.store)
+                let (state, damaged) = try hooks.outbox.state()
+                let rows = state.entries.map { OutboxRow($0, hooks.schedule) }.filter { all || $0.status != .delivered }
+                if json { return try JSONOutput.print(rows) }
+                if damaged > 0 {
+                    FileHandle.standardError.write(Data("escalator: \(damaged) damaged line\(damaged == 1 ? "" : "s") in outbox.log skipped.\n".utf8))
+                }
+                guard !rows.isEmpty else { return print(all ? "The outbox is empty." : "Nothing waits in the outbox.") }
+                let c = session.console
+                c.print(c.paint(pad("ID", 13) + pad("STATUS", 10) + pad("KIND", 17) + pad("ESCALATION", 15) + pad("TRIES", 6) + pad("NEXT", 21) + "COMMAND / LAST FAILURE", .bold))
+                for r in rows {
+                    let next = r.nextAttempt.map { ISOTime.format($0).prefix(16) + "Z" } ?? "—"
+                    c.print(pad(r.id, 13) + pad(r.status.rawValue, 10) + pad(safe(r.kind), 17) + pad(safe(r.escalationId), 15) + pad(String(r.attempts), 6)
+                        + pad(String(next), 21) + safe(r.command) + (r.lastFailure.map { ": " + safe($0) } ?? ""))
+                }
+            }
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "retry", abstract: "Try failed or dead deliveries again now.")
+        @Argument(help: "Delivery ids (from `escalator outbox`).") var ids: [String] = []
+        @Flag(help: "Every delivery not yet delivered.") var all = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            guard all != !ids.isEmpty else { throw ValidationError("Name delivery ids or --all, not both and not neither.") }
+        }
+
+        func run() throws {
+            try reporting {
+                let session = try Session.open(storeOptions)
+                let hooks = Hooks(policy: session.policy, store: session.store)
+                let (state, _) = try hooks.outbox.state()
+                let chosen: [OutboxEntry]
+                if all {
+                    chosen = state.entries.filter { $0.status(hooks.schedule) != .delivered }
+                } else {
+                    chosen = try ids.map { id in
+                        guard let entry = state[id] else {
+                            throw Failure.badInput("There is no delivery \(safe(id)) in the outbox; nothing was retried. `escalator outbox` lists them.")
+                        }
+                        guard entry.status(hooks.schedule) != .delivered else {
+                            throw Failure.badInput("\(id) was delivered already; nothing was retried.")
+                        }
+                        return entry
+                    }
+                }
+                guard !chosen.isEmpty else { return print("Nothing to retry.") }
+                try hooks.outbox.append(chosen.map { .retry(id: $0.delivery.id, at: session.now) })
+                let summary = hooks.deliverDue(at: session.now, wait: session.store.lockTimeout)
+                if summary.busy {
+                    print("Queued \(chosen.count) for another try; another process is delivering and takes them.")
+                } else {
+                    print("Retried \(chosen.count): \(summary.delivered) delivered, \(summary.failed) failed.")
+                }
+            }
+        }
+    }
+}
+
+/// One delivery as `outbox --json` shows it.
+struct OutboxRow: Encodable {
+    let id: String
+    let status: DeliveryStatus
+    let kind: String
+    let escalationId: String
+    let command: String
+    let idempotencyKey: String
+    let queued: Date
+    let attempts: Int
+    let lastFailure: String?
+    let nextAttempt: Date?
+
+    init(_ entry: OutboxEntry, _ schedule: RetrySchedule) {
+        id = entry.delivery.id
+        status = entry.status(schedule)
+        kind = entry.delivery.kind
+        escalationId = entry.delivery.escalation
+        command = entry.delivery.command
+        idempotencyKey = entry.delivery.key
+        queued = entry.delivery.queued
+        attempts = entry.attempts.count
+        lastFailure = status == .delivered ? nil : entry.lastFailure
+        nextAttempt = entry.nextAttempt(schedule)
+    }
+}
