@@ -179,3 +179,55 @@ import Testing
         #expect(try outbox(cli).isEmpty)
     }
 }
+
+/// The escalation chain through `notify`: each level once, as a reescalated notification naming it;
+/// `show` lists who was told when.
+@Suite struct ChainNotifyTests {
+    @Test func eachLevelGoesOutOnceAndShowListsThem() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let capture = cli.root.appendingPathComponent("sent").path
+        let script = try cli.write("hook.sh", "#!/bin/sh\ncat >> \(capture)\necho >> \(capture)\n")
+        chmod(script, 0o755)
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
+        [hooks.commands]
+        reescalated = ["\(script)"]
+
+        [chains.product_defect]
+        levels = ["contact@0", "person:Mike Chen@50", "team:cs_leadership@100"]
+        repeat_every_hours = 4
+        repeat_times = 1
+        """)
+        #expect(try cli.run("init").code == 0)
+        let id = try cli.new(["--severity", "high"], at: "2026-03-10T14:00:00Z")
+        #expect(try cli.run("notify", at: "2026-03-10T15:59:00Z").out.contains("reescalated") == false)
+        let second = try cli.run("notify", at: "2026-03-10T16:00:00Z")
+        #expect(second.out.contains("reescalated \(id) Acme Corp → level 2 (person:Mike Chen): Mike Chen"), "\(second.out)")
+        #expect(try cli.run("notify", at: "2026-03-10T16:05:00Z").out.contains("reescalated") == false)
+        let third = try cli.run("notify", at: "2026-03-11T14:00:00Z")
+        #expect(third.out.contains("level 3 (team:cs_leadership)") && third.out.contains("repeat 1 (team:cs_leadership)"), "\(third.out)")
+        #expect(try cli.run("notify", at: "2026-03-12T14:00:00Z").out.contains("reescalated") == false, "the chain ends after its repeats")
+        let sent = try String(contentsOfFile: capture, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(sent.compactMap { $0["level"] as? String }.map { String($0.prefix(7)) } == ["level 2", "level 3", "repeat "])
+        #expect(Set(sent.compactMap { $0["kind"] as? String }) == ["reescalated"])
+        let show = try cli.run("show", id, at: "2026-03-12T14:00:00Z")
+        #expect(show.out.contains("Notified"))
+        #expect(show.out.contains("2026-03-10 17:00  delivered reescalated level 2 (person:Mike Chen)"), "\(show.out)")
+        // Acknowledged: the chain stops.
+        let other = try cli.new(["--severity", "high"], at: "2026-03-10T14:00:00Z")
+        #expect(try cli.run("ack", other, "--owner", "Mike", at: "2026-03-10T14:30:00Z").code == 0)
+        #expect(try cli.run("notify", at: "2026-03-10T17:00:00Z").out.contains("reescalated \(other)") == false)
+    }
+
+    @Test func aBadChainIsReportedWithItsLine() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
+        [chains.default]
+        levels = ["boss@50"]
+        """)
+        let r = try cli.run("config", "--check")
+        #expect(r.code == 65 && r.err.contains("escalator.toml:2") && r.err.contains("WHO@PERCENT"), "\(r.err)")
+    }
+}

@@ -303,6 +303,17 @@ retry_hours = 24
 # Kinds: routed, acknowledged, stalled, breach_warning, resolved, closed, ...
 [hooks.commands]
 
+# --- Escalation chains --------------------------------------------------------------------
+# Who is told, in turn, while nobody acknowledges an escalation (`escalator notify` sends each
+# level once, as a reescalated notification naming the level). Each level is WHO@PERCENT of the
+# acknowledge target: contact (the routed team's channel), lead (its lead), team:ID (a team
+# below) or person:NAME. After the last level it is repeated every repeat_every_hours, at most
+# repeat_times times. [chains.<category>] (e.g. [chains.security]) replaces it for a category.
+[chains.default]
+levels = ["contact@0", "lead@50", "team:cs_leadership@100"]
+repeat_every_hours = 4
+repeat_times = 3
+
 # ---------------------------------------------------------------------------
 # The board's look (not part of the routing rules).
 # theme: a name from Themes/ (default, light, high-contrast, solarized, monochrome),

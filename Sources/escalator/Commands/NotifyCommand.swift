@@ -44,13 +44,13 @@ struct NotifyCommand: ParsableCommand {
         var queued = 0
         let hooks = Hooks(policy: session.policy, store: session.store)
         for e in session.store.ledger.escalations.values.sorted(by: { $0.id < $1.id }) where e.isOpen {
-            for (kind, key) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
+            for (kind, key, level) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
                 count += 1
-                print("\(kind.rawValue) \(e.id) \(safe(e.account.name))")
+                print("\(kind.rawValue) \(e.id) \(safe(e.account.name))" + (level.map { " → \(safe($0))" } ?? ""))
                 guard let record else { continue }
                 // Store first: once queued, a crash before the key is recorded queues it again under the
                 // same delivery id, which the outbox keeps once.
-                let deliveries = hooks.deliveries(kind, for: e, key: key, sequence: nil, at: session.now)
+                let deliveries = hooks.deliveries(kind, for: e, key: key, sequence: nil, level: level, at: session.now)
                 if !deliveries.isEmpty {
                     queued += deliveries.count
                     do { try hooks.outbox.append(deliveries.map { .queued($0) }) } catch {
@@ -67,16 +67,23 @@ struct NotifyCommand: ParsableCommand {
         return queued
     }
 
-    /// The clock notifications due for `e`, each with the key that makes it happen once.
-    static func due(_ e: Escalation, at now: Date, policy: Policy) -> [(NotificationKind, String)] {
+    /// The clock notifications due for `e`, each with the key that makes it happen once (and, for
+    /// the escalation chain, the level it tells).
+    static func due(_ e: Escalation, at now: Date, policy: Policy) -> [(NotificationKind, String, String?)] {
         let clocks = Clocks(policy: policy)
-        var out: [(NotificationKind, String)] = []
+        var out: [(NotificationKind, String, String?)] = []
         if let since = clocks.stallStart(of: e, at: now) {
-            out.append((.stalled, "\(e.id)|stalled|\(ISOTime.format(since))"))
+            out.append((.stalled, "\(e.id)|stalled|\(ISOTime.format(since))", nil))
         }
         for r in clocks.read(e, at: now) where r.isLive && r.kind != .stall {
             if let warning = r.warning {
-                out.append((.breachWarning, "\(e.id)|\(r.kind.rawValue)|\(Int(warning * 100))|\(ISOTime.format(r.deadline))"))
+                out.append((.breachWarning, "\(e.id)|\(r.kind.rawValue)|\(Int(warning * 100))|\(ISOTime.format(r.deadline))", nil))
+            }
+        }
+        // A level at 0 % is the routing itself, which the routed notification tells.
+        if let ack = clocks.read(.acknowledge, of: e, at: now) {
+            for step in ChainSchedule(policy: policy).due(for: e, at: now) where step.at > ack.start {
+                out.append((.reescalated, "\(e.id)|chain|\(step.level)|\(ISOTime.format(ack.start))", "\(step.label): \(step.names)"))
             }
         }
         return out

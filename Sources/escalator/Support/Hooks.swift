@@ -55,9 +55,10 @@ struct Hooks: Sendable {
     static func key(sequence: Int, escalation: EscalationID, _ kind: NotificationKind) -> String { "\(escalation)|\(sequence)|\(kind.rawValue)" }
 
     /// One delivery per hook command configured for `kind`, the payload carrying `key`.
-    func deliveries(_ kind: NotificationKind, for e: Escalation, key: String, sequence: Int?, at now: Date) -> [OutboxDelivery] {
+    func deliveries(_ kind: NotificationKind, for e: Escalation, key: String, sequence: Int?, level: String? = nil, at now: Date) -> [OutboxDelivery] {
         guard let commands = policy.hooks[kind.rawValue], !commands.isEmpty else { return [] }
         var message = NotificationMessage(kind.defaultTemplate, kind: kind, for: e, at: now, policy: policy)
+        if let level { message.name(level: level) }
         message.payload.idempotencyKey = key
         let payload = String(decoding: message.payloadJSON, as: UTF8.self)
         return commands.map {

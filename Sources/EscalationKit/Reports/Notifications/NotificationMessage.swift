@@ -21,11 +21,14 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
     public var time: String
     /// Set when the notification is queued in the outbox (nil in a text made only to show).
     public var idempotencyKey: String?
+    /// For `reescalated`: the chain's level, e.g. "level 2 (lead): Mike Chen".
+    public var level: String?
 
     enum CodingKeys: String, CodingKey {
         case kind, template, account, severity, status, summary, subject, body, links, time
         case escalationID = "escalation_id"
         case idempotencyKey = "idempotency_key"
+        case level
     }
 }
 
@@ -102,6 +105,13 @@ public struct NotificationMessage: Hashable, Sendable {
                                       subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now))
     }
 
+    /// Names the chain's level in the payload and at the head of the body.
+    public mutating func name(level: String) {
+        payload.level = level
+        body = "Re-escalated to \(SafeText.neutralized(level)).\n" + body
+        payload.body = body
+    }
+
     /// The payload as compact JSON with sorted keys: what is written to a hook's standard input.
     public var payloadJSON: Data {
         let encoder = JSONEncoder()
@@ -121,6 +131,7 @@ public struct NotificationMessage: Hashable, Sendable {
         case .reopened: "\(e.id) reopens \(e.reopenedFrom?.description ?? "an earlier escalation")."
         case .severityChanged: "\(e.id) is now \(e.severity.rawValue)."
         case .tierChanged: "\(e.id) is now \(e.tier)."
+        case .reescalated: "\(e.id) is not acknowledged yet: re-escalated."
         }
     }
 }
