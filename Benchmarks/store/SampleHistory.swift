@@ -8,7 +8,7 @@ struct SampleHistory {
     var open: Int
     /// The newest event's time; closed escalations end well before it.
     var end: Date
-    private var random = SplitMix(seed: 42)
+    private var random = SeededRandom(seed: 42)
 
     init(total: Int, open: Int, end: Date) {
         self.total = total
@@ -63,15 +63,7 @@ struct SampleHistory {
     }
 }
 
-/// A tiny deterministic random generator, so every run builds the same store.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(_ bound: UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return (z ^ (z >> 31)) % bound
-    }
+extension SeededRandom {
+    /// A number below `bound`.
+    mutating func next(_ bound: UInt64) -> UInt64 { next() % bound }
 }

@@ -45,22 +45,42 @@ static inline int cn_put(int y, int x, const wchar_t *chars, int count, attr_t a
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 
-/// True when TERM names a terminfo entry. Asks setupterm with an error out-parameter, which fails
-/// silently (newterm prints to the screen and may exit), then frees the probe.
+/// The terminfo probe's pieces (from term.h, which would bring its macros along).
 struct term;
 extern int setupterm(const char *, int, int *);
 extern struct term *cur_term;
 extern int del_curterm(struct term *);
 extern struct term *set_curterm(struct term *);
-static inline int cn_terminfo_known(const char *name, int fd) {
+
+/// 1 when TERM can draw the board (its terminfo entry addresses the cursor and clears the
+/// screen), 0 when it cannot (TERM=dumb, a printing terminal), -1 when terminfo does not know it.
+/// Asks setupterm with an error out-parameter, which fails silently (newterm prints to the screen
+/// and may exit), then frees the probe.
+extern char *tigetstr(const char *);
+extern int putp(const char *);
+static inline int cn_capable(const char *cap) {
+    char *value = tigetstr(cap);
+    return value != NULL && value != (char *)-1 && value[0] != '\0';
+}
+static inline int cn_terminfo_drawable(const char *name, int fd) {
     struct term *saved = cur_term;
     int status = 0;
-    int ok = setupterm(name, fd, &status) == OK && status == 1;
+    int known = setupterm(name, fd, &status) == OK && status == 1;
+    int drawable = known && cn_capable("cup") && cn_capable("clear");
     if (cur_term != saved && cur_term != NULL) {
         struct term *probe = set_curterm(saved);
         del_curterm(probe);
     }
-    return ok;
+    return known ? drawable : -1;
+}
+
+/// On a terminal without an alternate screen (linux, vt100, vt220) the last frame would stay
+/// after quitting: clear it. Call after endwin, while the screen's terminfo is still current.
+static inline void cn_clear_without_alternate_screen(FILE *out) {
+    if (cn_capable("smcup")) return;
+    if (!cn_capable("clear")) return;
+    fputs(tigetstr("clear"), out);
+    fflush(out);
 }
 
 /// KEY_* codes Swift sees as macros.

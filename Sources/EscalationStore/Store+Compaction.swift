@@ -23,15 +23,20 @@ extension Store {
         // An archive this compaction starts holds only what it archives now: summarising it costs
         // what appending to an existing summary would, whatever its size.
         let archiveIsNew = !FileFacts.exists(layout.archive)
-        if !archived.isEmpty { try ArchiveFile.append(archived, layout: layout) }
+        // A compaction that failed or crashed after its archive append left those lines: not twice.
+        let unarchived = try ArchiveFile.notYetArchived(archived, since: position.archiveBytes, layout: layout)
+        if !unarchived.isEmpty { try ArchiveFile.append(unarchived, layout: layout) }
         // Derived data: a failure here only leaves readers decoding more of the archive. A missing
         // summary of a large archive (a store from before summaries) is left to `doctor --repair`.
         _ = try? ArchiveSummaryFile.catchUp(layout: layout, rebuildingUpTo: archiveIsNew ? .max : summaryRebuildLimit)
+        Self.compactionFault?(.archiveAppended)
+        let archiveBytes = try Descriptor.openIfPresent(layout.archive)?.size ?? 0
         var kept = state
         kept.remove(archived.map(\.id))
 
         let mode = layout.fileMode
-        let temp = try AtomicFile.prepare(try SnapshotFile(generation: generation, ledger: kept).bytes(), for: layout.snapshot, mode: mode)
+        let snapshot = SnapshotFile(generation: generation, ledger: kept, archiveBytes: archiveBytes)
+        let temp = try AtomicFile.prepare(try snapshot.bytes(), for: layout.snapshot, mode: mode)
         let header = FileHeader.journal(generation: generation).line()
         do {
             let journal = try Descriptor.open(layout.journal(generation), O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
@@ -48,16 +53,26 @@ extension Store {
 
         state = kept
         position = JournalPosition(generation: generation, snapshotInode: FileFacts.inode(layout.snapshot) ?? 0,
-                                   journalEnd: header.count, journalLines: 1, journalSchema: StoreCoding.schemaVersion)
+                                   journalEnd: header.count, journalLines: 1, journalSchema: StoreCoding.schemaVersion,
+                                   archiveBytes: archiveBytes)
     }
 
+    /// The points inside a compaction where the multi-process tests' helper (`store-torture`) can
+    /// stop its own process, to prove a crash there loses and doubles nothing. Nil in every real run.
+    public enum CompactionStep: Sendable { case archiveAppended }
+    nonisolated(unsafe) public static var compactionFault: ((CompactionStep) -> Void)?
+
     /// Closed escalations older than the policy's archive age, counted back from the newest event
-    /// (the store's own clock, so what-if times and imported history behave alike).
+    /// (the store's own clock, so what-if times and imported history behave alike). A time outside
+    /// `TimeBounds` (an event an older version let through, dated 9999) counts for nothing here.
     private func archivable() -> [Escalation] {
-        let newest = state.escalations.values.lazy.compactMap(\.history.last?.time).max() ?? .distantPast
+        let newest = state.escalations.values.lazy.compactMap { $0.history.last(where: { TimeBounds.contains($0.time) })?.time }.max() ?? .distantPast
         let cutoff = newest.addingTimeInterval(-Double(policy.archiveAfterDays) * 86_400)
         return state.escalations.values
-            .filter { $0.status == .closed && ($0.closedAt ?? .distantFuture) < cutoff }
+            .filter { e in
+                guard e.status == .closed, let closed = e.closedAt, TimeBounds.contains(closed) else { return false }
+                return closed < cutoff
+            }
             .sorted { $0.id < $1.id }
     }
 

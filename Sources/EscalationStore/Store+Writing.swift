@@ -45,7 +45,7 @@ extension Store {
         return try withWriteLock { () throws(StoreError) -> [Event] in
             _ = try catchUp(underLock: true)
             let committed = try append(events, progress: progress)
-            if compacting { try compactLocked() } else { try compactIfNeeded() }
+            compactAfterAppend(always: compacting)
             return committed
         }
     }
@@ -75,7 +75,7 @@ extension Store {
                                                             expectedRevision: stale.expectedRevision, now: now))
             }
             let committed = try append(events)
-            try compactIfNeeded()
+            compactAfterAppend()
             return committed
         }
     }
@@ -140,7 +140,12 @@ extension Store {
     /// Events encoded between two progress reports: large enough to keep every core busy.
     private static let progressSlice = 16_384
 
-    private func compactIfNeeded() throws(StoreError) {
-        if position.journalEnd > _compactionThreshold { try compactLocked() }
+    /// Compacts when the journal has grown past the threshold (or `always`). The events are already
+    /// appended and synced, so they are committed whatever happens here: a failure is kept in
+    /// `postponedCompaction` for the caller to mention, and the next write past the threshold retries.
+    private func compactAfterAppend(always: Bool = false) {
+        _postponedCompaction = nil
+        guard always || position.journalEnd > _compactionThreshold else { return }
+        do { try compactLocked() } catch { _postponedCompaction = error }
     }
 }

@@ -24,6 +24,10 @@ public final class Store: @unchecked Sendable {
         set { mutex.withLock { _compactionThreshold = newValue } }
     }
 
+    /// Why the last commit's compaction failed, or nil (it succeeded or was not due). The commit itself
+    /// was written and synced before the compaction began: it stands, and a later write retries.
+    public var postponedCompaction: StoreError? { mutex.withLock { _postponedCompaction } }
+
     /// The open and recently closed escalations as of the last read or write (only the focused
     /// ones, and any created since, when the store was opened with a focus).
     public var ledger: Ledger { mutex.withLock { state } }
@@ -37,6 +41,7 @@ public final class Store: @unchecked Sendable {
     var position: JournalPosition
     var _lockTimeout: Duration = .seconds(5)
     var _compactionThreshold = 4 << 20
+    var _postponedCompaction: StoreError?
     /// The largest archive whose missing summary a compaction rebuilds under the lock (bigger ones: `doctor --repair`).
     var summaryRebuildLimit = 16 << 20
     /// Set by a focused open; cleared when a compaction had to read the whole store.

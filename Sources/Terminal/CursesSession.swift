@@ -14,8 +14,11 @@ final class CursesSession {
     init() throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty, cn_terminfo_known(term, STDOUT_FILENO) != 0 else {
-            throw .unknownTerminal(term)
+        guard !term.isEmpty else { throw .unknownTerminal(term) }
+        switch cn_terminfo_drawable(term, STDOUT_FILENO) {
+        case 1: break
+        case 0: throw .cannotDraw(term)
+        default: throw .unknownTerminal(term)
         }
         guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
             throw .notATerminal
@@ -52,6 +55,7 @@ final class CursesSession {
         Signals.markActive(false)
         curs_set(1)
         endwin()
+        cn_clear_without_alternate_screen(output)
         delscreen(screen)
         fclose(output)
         fclose(input)

@@ -70,7 +70,12 @@ public enum TerminalApp {
             var dirty = false
 
             if let number = externalActions.drainWakeups() {
-                return Outcome(state: state, signal: number)
+                guard number == SIGINT else { return Outcome(state: state, signal: number) }
+                // Ctrl-C is a key like any other: in a form or a prompt it asks what Esc asks;
+                // where the key map says quit, the board ends as from SIGINT.
+                apply(.key(.control("c")))
+                if quit { return Outcome(state: state, signal: number) }
+                dirty = true
             }
             for action in externalActions.drain() {
                 apply(action)

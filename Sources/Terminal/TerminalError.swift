@@ -2,6 +2,8 @@
 public enum TerminalError: Error, CustomStringConvertible, Sendable {
     case notATerminal
     case unknownTerminal(String)
+    /// TERM names a terminal that cannot move the cursor (TERM=dumb): a board would draw nothing usable.
+    case cannotDraw(String)
     case pipe(Int32)
 
     public var description: String {
@@ -12,6 +14,8 @@ public enum TerminalError: Error, CustomStringConvertible, Sendable {
             term.isEmpty
                 ? "TERM is not set: set it to your terminal's type (e.g. TERM=xterm-256color)"
                 : "unknown terminal type TERM=\(term): no terminfo entry (try TERM=xterm-256color)"
+        case .cannotDraw(let term):
+            "TERM=\(term) cannot draw the board: it has no cursor movement (try TERM=xterm-256color, or use the command line)"
         case .pipe(let code):
             "cannot create the board's wake-up pipe (errno \(code))"
         }

@@ -4,19 +4,6 @@ import EscalationKit
 /// A small, repeatable board: a dozen escalations spread over the lifecycle, made by the real
 /// lifecycle from a fixed seed, with accented, CJK and emoji account names.
 enum SampleLedger {
-    /// SplitMix64: the same seed gives the same board on every machine.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let accounts: [(String, Int)] = [
         ("Acme Corp", 85_000), ("Société Générale", 1_200_000), ("株式会社サンプル", 64_000), ("Globex", 12_500),
         ("Initech", 42_000), ("Café ☕ Lab", 8_000), ("Umbrella Health", 230_000), ("Zoë Ltd", 27_000),
@@ -28,7 +15,7 @@ enum SampleLedger {
 
     /// Builds the ledger as it would stand at `now`.
     static func make(seed: UInt64 = 42, now: Date, policy: Policy) -> Ledger {
-        var random = Seeded(state: seed)
+        var random = SeededRandom(seed: seed)
         var ledger = Ledger()
         let lifecycle = Lifecycle(policy: policy)
         func commit(_ command: Command, _ id: EscalationID?, at time: Date, actor: String = "preview") -> EscalationID? {

@@ -11,7 +11,7 @@ struct Escalator: ParsableCommand {
         discussion: """
         Every command takes --store DIR (default: $ESCALATOR_STORE, then ~/.local/share/escalator). \
         ESCALATOR_USER sets who acts and ESCALATOR_NOW (ISO 8601) when "now" is. Exit codes: 0 success, \
-        64 usage, 65 bad input or an illegal transition, 74 store unreadable or damaged, 75 store busy.
+        64 usage (the command line has the wrong shape), 65 bad input (a value that does not parse or fit) or an illegal transition, 74 store unreadable or damaged, 75 store busy.
         """,
         version: EscalationKit.version,
         groupedSubcommands: [
@@ -30,9 +30,14 @@ struct Escalator: ParsableCommand {
     )
 
     /// Parses and runs, with the exit codes scripts rely on: a value that does not fit (an unknown
-    /// category, a score outside 1–5) is bad input (65); a command line of the wrong shape (a missing
-    /// option, an unknown flag) is a usage error (64).
+    /// category, a score outside 1–5, a date or duration that does not parse) is bad input (65); a
+    /// command line of the wrong shape (an unknown command, a missing option, an unknown flag) is a
+    /// usage error (64).
     static func main() {
+        if let unknown = UnknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data(("escalator: " + unknown.message + "\n").utf8))
+            Foundation.exit(Failure.Kind.usage.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -9,6 +9,7 @@ import Foundation
 //   store-torture commit-then-die DIR ACTOR          commits one new escalation, prints "ok SEQ ID", then kills itself
 //                                                    (SIGKILL) before anything else: what a crash between a commit and
 //                                                    the queueing of its notifications leaves
+//   store-torture compact-crash DIR                  compacts, and kills itself between the archive append and the snapshot rename
 //   store-torture hold DIR ACTOR                     holds the writers' lock as a writer does (naming itself in the
 //                                                    lock file), prints "held", and lets go when its standard input ends
 // Each committed event is reported as "ok SEQ" with one write(2), so a SIGKILL cannot lose a report.
@@ -79,6 +80,15 @@ do {
         let event = try store.commit(.create(draft("killed before delivery")), on: nil, context: Context(actor: arguments[2], now: Date()))
         say("ok \(event.sequence) \(event.escalation)")
         kill(getpid(), SIGKILL)
+    case "compact-crash":
+        let store = try Store.open(at: directory, policy: .standard)
+        Store.compactionFault = { step in
+            guard step == .archiveAppended else { return }
+            say("killed after the archive append")
+            raise(SIGKILL)
+        }
+        try store.compact()
+        say("compacted")
     case "watch":
         let store = try Store.open(at: directory, policy: .standard)
         let watcher = try store.watch { events, _ in

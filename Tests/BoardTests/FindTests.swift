@@ -101,12 +101,12 @@ import EscalationKit
         var visited: [EscalationID] = []
         let start = order.firstIndex { $0.id == state.selection }!
         for _ in 0..<order.count {
-            state.press(.character("n"))
+            state.press(.character("]"))
             visited.append(state.selection!)
             #expect(state.focus == order.first { $0.id == state.selection }!.status, "the column follows the match")
         }
-        #expect(visited == (1...order.count).map { order[(start + $0) % order.count].id }, "n visits every match and wraps")
-        state.press(.character("N"))
+        #expect(visited == (1...order.count).map { order[(start + $0) % order.count].id }, "] visits every match and wraps")
+        state.press(.character("["))
         #expect(state.selection == order[(start + order.count - 1) % order.count].id)
         #expect(state.message?.text.hasPrefix("Match ") == true)
     }

@@ -145,7 +145,23 @@ import EscalationKit
         _ = state.handle(.commitFailed("The store is locked by another writer."))
         #expect(state.message == .init("The store is locked by another writer.", isError: true))
         state.press(.character("a"))
-        #expect(state.prompt == Prompt(.acknowledgeOwner, target: id, text: "mike"))
+        #expect(state.prompt?.purpose == .acknowledgeOwner && state.prompt?.target == id && state.prompt?.text == "mike")
+    }
+
+    @Test func aCommitWhoseCompactionWasPostponedSaysSoInTheStatusLine() {
+        var state = Fixture.state()
+        let id = state.selection!
+        state.press(.character("a"))
+        state.type("mike")
+        state.press(.enter)
+        var ledger = state.ledger
+        let event = Event(sequence: ledger.lastSequence + 1, time: Fixture.now, actor: "lead", escalation: id,
+                          expectedRevision: ledger[id]!.revision, change: .acknowledged(owner: "mike"))
+        try? ledger.apply(event)
+        _ = state.handle(.committed([event]))
+        _ = state.handle(.commitNote("saved; compaction postponed: /s/snapshot.json: write failed: No space left on device"))
+        #expect(state.message == .init("saved; compaction postponed: /s/snapshot.json: write failed: No space left on device", isError: false))
+        #expect(state.ledger[id]?.status == .acknowledged, "the change stands")
     }
 
     @Test func liveChangesKeepTheCursorAndMarkChangedCards() throws {

@@ -5,7 +5,7 @@ import EscalationKit
 
 /// The rendered screens, compared as text with the files in Snapshots/.
 @Suite struct SnapshotTests {
-    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 160, height: 48), Size(width: 200, height: 60)]
 
     func checkBoth(_ state: BoardState, _ name: String) {
         let grid = BoardView.render(state)

@@ -93,12 +93,12 @@ import Testing
         #expect(try cli.run("doctor").code == 74)
     }
 
-    @Test func badEnvironmentClockIsAUsageError() throws {
+    @Test func badEnvironmentClockIsBadInput() throws {
         let cli = CLI()
         defer { cli.remove() }
         #expect(try cli.run("init").code == 0)
         let r = try cli.run("list", at: "yesterday")
-        #expect(r.code == 64)
+        #expect(r.code == 65)
         #expect(r.err.contains("ESCALATOR_NOW"))
     }
 }

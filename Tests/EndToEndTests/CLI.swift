@@ -48,6 +48,8 @@ struct CLI {
         environment["ESCALATOR_USER"] = actor ?? user
         environment["ESCALATOR_CONFIG"] = nil
         environment["NO_COLOR"] = nil
+        // The width a table fits is the test's to choose (a shell may export its own).
+        environment["COLUMNS"] = nil
         for (k, v) in extraEnvironment { environment[k] = v }
         process.environment = environment
         let out = Pipe(), err = Pipe(), stdin = Pipe()

@@ -109,6 +109,6 @@ import Testing
         let deadlines = items.compactMap { $0["deadline"] as? String }
         #expect(deadlines == deadlines.sorted())
         #expect(!items.contains { $0["id"] as? String == medium && $0["clock"] as? String == "resolve" })
-        #expect(try cli.run("forecast", "--within", "soon").code == 64)
+        #expect(try cli.run("forecast", "--within", "soon").code == 65, "a duration that does not parse is bad input")
     }
 }

@@ -85,7 +85,7 @@ import Testing
         }
         let dead = try outbox(cli)
         #expect(dead.first?["status"] as? String == "dead")
-        #expect(dead.first?["next_attempt"] == nil)
+        #expect(dead.first?["next_attempt"] is NSNull)
         let listed = try cli.run("outbox")
         #expect(listed.out.contains("dead"))
         #expect(try cli.run("notify", at: "2026-03-10T11:00:00Z").code == 0)

@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test func aLongConfirmationWrapsInsteadOfLosingTheOwner() throws {
-        let cli = CLI()
+        var cli = CLI()
+        cli.extraEnvironment["COLUMNS"] = "80"
         defer { cli.remove() }
         #expect(try cli.run("demo", "--count", "30").code == 0)
         let routed = (try cli.json("list", "--json", "--status", "routed") as! [[String: Any]])[0]["id"] as! String
@@ -66,7 +67,8 @@ import Testing
     }
 
     @Test func humanOutputFitsEightyColumns() throws {
-        let cli = CLI()
+        var cli = CLI()
+        cli.extraEnvironment["COLUMNS"] = "80"
         defer { cli.remove() }
         #expect(try cli.run("demo", "--count", "200").code == 0)
         let id = (try cli.json("list", "--json") as! [[String: Any]])[0]["id"] as! String

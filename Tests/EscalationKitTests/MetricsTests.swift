@@ -74,27 +74,11 @@ import Testing
         #expect(MetricsReport(desk.all, from: march, by: .segment, at: now, policy: desk.policy).groups.map(\.count) == [4])
     }
 
-    @Test func tableFitsEightyColumns() throws {
-        let desk = try build()
-        let table = MetricsReport(desk.all, from: march, by: .category, at: now, policy: desk.policy).table
-        let lines = table.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.allSatisfy { $0.count <= 80 })
-        #expect(lines[0] == "Escalation metrics 2026-03-01 to 2026-03-31, by category: 4 escalations")
-        #expect(lines.contains("Group                   Count   MTTR    TTA Ack SLA Res SLA  Stall ARR at risk"))
-        #expect(lines.contains("Product defect              3  22.0h   2.7h     67%     33%    33%     EUR 70k"))
-        #expect(lines.contains("Feature gap                 1      —      —      0%       —     0%    EUR 100k"))
-        #expect(lines.contains("Product defect          ######################################## 3 (75%)"))
-        let gapBar = "Feature gap" + String(repeating: " ", count: 12) + " " + String(repeating: "#", count: 13)
-            + String(repeating: " ", count: 27) + " 1 (25%)"
-        #expect(lines.contains(Substring(gapBar)))
-    }
-
     @Test func emptyRange() {
         let report = MetricsReport([], from: march, by: .tier, at: now, policy: .standard)
         #expect(report.groups.isEmpty)
         #expect(report.total.count == 0)
         #expect(report.total.meanTimeToResolutionHours == nil)
-        #expect(report.table.contains("All                         0      —      —       —       —     0%       EUR 0"))
     }
 
     @Test func jsonKeys() throws {

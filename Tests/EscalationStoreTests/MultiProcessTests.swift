@@ -63,6 +63,41 @@ import Testing
         #expect(allReported.count > 30)
     }
 
+    @Test func aCompactionKilledBetweenTheArchiveAppendAndTheSnapshotRenameArchivesNothingTwice() throws {
+        let scratch = Scratch(); defer { scratch.remove() }
+        let store = try Store.create(at: scratch.store, policy: .standard)
+        var closed: [EscalationID] = []
+        for n in 0..<4 {
+            let id = try store.commit(.create(Scratch.draft("Closed #\(n)")), on: nil, context: Scratch.context("alice", Double(n) * 600)).escalation
+            for (i, command) in [Command.acknowledge(owner: "Mike"), .start, .resolve(resolution: "Fixed"), .close].enumerated() {
+                try store.commit(command, on: id, context: Scratch.context("alice", Double(n) * 600 + Double(i + 1) * 60))
+            }
+            closed.append(id)
+        }
+        try store.commit(.create(Scratch.draft("Still open")), on: nil, context: Scratch.context("alice", 40 * 86_400))
+        let archive = scratch.store.appendingPathComponent("archive.jsonl")
+        func archiveLines() -> Int {
+            (try? String(contentsOf: archive, encoding: .utf8))?.split(separator: "\n").count ?? 0
+        }
+        // Killed twice at the same point: each time the archive got its lines and the snapshot did not change.
+        for attempt in 1...2 {
+            let (status, lines) = try Torture.run(["compact-crash", scratch.store.path])
+            #expect(lines == ["killed after the archive append"], "attempt \(attempt): \(lines)")
+            #expect(status == SIGKILL)
+            #expect(archiveLines() == 1 + closed.count, "attempt \(attempt): the header and one line per escalation")
+            let reopened = try Store.open(at: scratch.store, policy: .standard)
+            #expect(closed.allSatisfy { reopened.ledger[$0] != nil }, "the old snapshot still holds them")
+        }
+        // The next compaction finishes, and still archives each once.
+        let survivor = try Store.open(at: scratch.store, policy: .standard)
+        try survivor.compact()
+        #expect(archiveLines() == 1 + closed.count)
+        #expect(try survivor.loadArchive().map(\.id) == closed)
+        #expect(closed.allSatisfy { survivor.ledger[$0] == nil })
+        let doctor = Store.doctor(at: scratch.store, repair: false)
+        #expect(doctor.isHealthy, "\(doctor)")
+    }
+
     @Test func aWatcherInAnotherProcessSeesACommit() throws {
         let scratch = Scratch(); defer { scratch.remove() }
         let store = try Store.create(at: scratch.store, policy: .standard)

@@ -10,29 +10,32 @@ extension BoardState {
         return []
     }
 
-    /// The `:` line's keys: typing, Backspace (on an empty line it closes), Ctrl-U, ↑/↓ history,
-    /// Tab completion, Enter runs, Esc closes.
+    /// The `:` line's keys (the key map's command-line context): typing, erasing (on an empty line
+    /// it closes), clearing, the history, Tab completion, running and cancelling.
     mutating func handleCommandLineKey(_ key: Key) -> [Effect] {
         commandLine.candidates = []
-        switch key {
-        case .escape:
+        guard let intent = lineIntent(for: key, in: .commandLine) else {
+            if case .character(let c) = key, !c.unicodeScalars.contains(where: SafeText.isControl) {
+                commandLine.text.append(c)
+                message = nil
+            }
+            return []
+        }
+        switch intent {
+        case .cancel:
             commandLine.isOpen = false
             commandLine.record("")
             message = nil
-        case .backspace, .delete:
+        case .erase:
             if commandLine.text.isEmpty { commandLine.isOpen = false } else { commandLine.text.removeLast() }
-        case .control("u"): commandLine.text = ""
-        case .up: commandLine.browse(-1)
-        case .down: commandLine.browse(1)
-        case .tab:
+        case .clearText: commandLine.text = ""
+        case .historyBack: commandLine.browse(-1)
+        case .historyForward: commandLine.browse(1)
+        case .complete:
             let (text, candidates) = CommandCompletion.complete(commandLine.text, in: self)
             commandLine.text = text
             commandLine.candidates = candidates
-        case .character(let c):
-            guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return [] }
-            commandLine.text.append(c)
-            message = nil
-        case .enter:
+        case .submit:
             return runCommandLine()
         default: break
         }

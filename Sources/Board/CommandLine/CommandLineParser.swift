@@ -87,7 +87,9 @@ public enum CommandLineParser {
 
     /// `:filter critical acme` → `is:critical acme`: a bare quick-filter name is the quick filter.
     static func filterQuery(_ text: String) -> String {
-        text.split(separator: " ").map { word in
+        // "none" clears, as the help says; a word "none" can still be found with the find line.
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return "" }
+        return text.split(separator: " ").map { word in
             QuickFilter(rawValue: word.lowercased()) != nil || word.lowercased() == "update-due" ? "is:" + word.lowercased() : String(word)
         }.joined(separator: " ")
     }

@@ -10,7 +10,7 @@ struct FormReading {
     let account: Account?
     /// Known accounts that start with (or else contain) what is typed, for completion.
     let completions: [Account]
-    /// Seed 002's value suggestion for a known account.
+    /// The decision framework's value suggestion for a known account.
     let valueSuggestion: AccountValue.Suggestion?
     /// The four scores, with the value score suggested when it was not typed; nil until all are known.
     let dimensions: Dimensions?
@@ -46,7 +46,7 @@ struct FormReading {
             v.category.map { DecisionFramework.assess(d, policy: policy, category: $0) } ?? DecisionFramework.assess(d, bands: policy.scoring)
         }
         severity = v.severity ?? scorecard?.suggestedSeverity
-        tier = v.tier ?? (severity == .critical ? .criticalMultiCustomer : .standard)
+        tier = v.tier ?? Intake.defaultTier(for: severity)
     }
 
     static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
@@ -70,8 +70,7 @@ struct FormReading {
         if let e = edited {
             return severity != e.severity || tier != e.tier || (form.values.category.map { $0 != e.category } ?? false)
         }
-        guard let suggested = suggestedSeverity, let severity else { return false }
-        return severity != suggested
+        return Intake.overrides(severity, suggested: suggestedSeverity)
     }
 
     /// Whether the field is on the form now: the reason only when needed, reproduction steps for defects.
@@ -96,6 +95,7 @@ struct FormReading {
         }
         if v[.account].trimmingCharacters(in: .whitespaces).isEmpty { out[.account] = "required" }
         if v[.title].trimmingCharacters(in: .whitespaces).isEmpty { out[.title] = "required" }
+        if Intake.titleProblem(v[.title]) != nil { out[.title] = "one line: no line breaks or tabs" }
         if v.category == nil { out[.category] = "choose one (← →)" }
         // All four scores or none: without them the severity is chosen by hand (as on the command line).
         if !v.scores.isEmpty || v.severity == nil {
@@ -108,7 +108,13 @@ struct FormReading {
             out[.reason] = edited == nil ? "required: why override" : "required: why change"
         }
         let deadline = v[.deadline].trimmingCharacters(in: .whitespaces)
-        if !deadline.isEmpty, CalendarDay(deadline) == nil { out[.deadline] = "a date: YYYY-MM-DD" }
+        if !deadline.isEmpty {
+            if let day = CalendarDay(deadline) {
+                if !TimeBounds.contains(day) { out[.deadline] = "a date from \(TimeBounds.phrase)" }
+            } else {
+                out[.deadline] = "a date: YYYY-MM-DD"
+            }
+        }
         return out
     }
 

@@ -19,33 +19,35 @@ extension BoardState {
         return []
     }
 
-    /// The find line's keys: typing filters at once; Enter keeps the filter, Esc clears it; Ctrl-O,
-    /// Ctrl-R, Ctrl-B, Ctrl-T and Ctrl-D toggle mine, critical, breaching, stalled and update due;
-    /// the arrows move between the matching cards.
+    /// The find line's keys (the key map's find context): typing filters at once; the bound keys
+    /// keep or clear the filter, toggle the quick filters and move between the matching cards.
     mutating func handleFindKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .escape:
+        guard let intent = lineIntent(for: key, in: .find) else {
+            if case .character(let c) = key, !c.unicodeScalars.contains(where: SafeText.isControl) { setFilter(find.query + String(c)) }
+            return []
+        }
+        switch intent {
+        case .cancel:
             find.isTyping = false
             setFilter("")
             message = Message("Filter cleared.", isError: false)
-        case .enter:
+        case .submit:
             find.isTyping = false
             let count = columns.readingOrder.count
-            message = find.isActive ? Message("\(count) match\(count == 1 ? "" : "es") · n/N to move, Esc clears", isError: false) : nil
-        case .backspace, .delete:
+            let next = keyLabel(.nextMatch, in: .filtered), previous = keyLabel(.previousMatch, in: .filtered)
+            let clear = keyLabel(.clearFilter, in: .filtered)
+            message = find.isActive ? Message("\(count) match\(count == 1 ? "" : "es") · \(next)/\(previous) to move, \(clear) clears", isError: false) : nil
+        case .erase:
             var text = find.query
             if !text.isEmpty { text.removeLast() }
             setFilter(text)
-        case .control("u"): setFilter("")
-        case .control(let c):
-            let toggles: [Character: QuickFilter] = ["o": .mine, "r": .critical, "b": .breaching, "t": .stalled, "d": .due]
-            if let quick = toggles[c] { toggle(quick) }
-        case .character(let c):
-            guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return [] }
-            setFilter(find.query + String(c))
-        case .up, .down, .left, .right:
-            let intents: [Key: Intent] = [.up: .up, .down: .down, .left: .left, .right: .right]
-            navigate(intents[key]!)
+        case .clearText: setFilter("")
+        case .toggleMine: toggle(.mine)
+        case .toggleCritical: toggle(.critical)
+        case .toggleBreaching: toggle(.breaching)
+        case .toggleStalled: toggle(.stalled)
+        case .toggleDue: toggle(.due)
+        case .up, .down, .left, .right: navigate(intent)
         default: break
         }
         return []

@@ -51,10 +51,11 @@ public struct ScreenGrid: Hashable, Sendable {
     public mutating func restyle(row: Int, column: Int, count: Int, role: Role? = nil, selected: Bool? = nil) {
         guard row >= 0, row < size.height else { return }
         for x in max(0, column)..<max(max(0, column), min(size.width, column + count)) {
-            var cell = self[row, x]
-            if let role { cell.role = role }
-            if let selected { cell.selected = selected }
-            set(row, x, cell)
+            // The text stays, so a wide grapheme keeps both halves: written directly, not through
+            // `set`, whose overwrite rules would blank the right half of every wide character.
+            let index = row * size.width + x
+            if let role { cells[index].role = role }
+            if let selected { cells[index].selected = selected }
         }
     }
 

@@ -44,8 +44,12 @@ extension KeyMap {
                 continue
             }
             var keys: [Key] = []
+            // An action only found where text is typed never sees a character: it would be typed.
+            let typedOnly = indices.allSatisfy { map.bindings[$0].contexts.isSubset(of: KeyMap.typing) }
             for text in texts {
-                if let key = KeyName.parse(text) { keys.append(key) } else {
+                if let key = KeyName.parse(text), typedOnly, case .character = key {
+                    problems.append(.init(intent: name, message: "\"\(text)\" would be typed as text where \(name) works; choose ctrl-LETTER or a named key such as enter, esc, tab"))
+                } else if let key = KeyName.parse(text) { keys.append(key) } else {
                     problems.append(.init(intent: name, message: "\"\(text)\" is not a key; write one character (\"a\", \"A\", \":\"), ctrl-LETTER, or a name such as enter, esc, tab, space, up, down, left, right, home, end, pgup, pgdn, backspace, delete"))
                 }
             }
@@ -71,7 +75,7 @@ extension KeyMap.Binding {
         label = keys.isEmpty ? "(unbound)" : keys.map { KeyName.label($0) }.joined(separator: " ")
         asciiLabel = keys.isEmpty ? "(unbound)" : keys.map { KeyName.label($0, unicode: false) }.joined(separator: " ")
         if let footer, let space = footer.firstIndex(of: " ") {
-            self.footer = keys.first.map { KeyName.label($0) + footer[space...] }
+            self.footer = keys.first.map { KeyName.short($0) + footer[space...] }
         }
     }
 }

@@ -45,4 +45,14 @@ public enum KeyName {
         case .mouse: "mouse"
         }
     }
+
+    /// How the footer writes a key, as short as can be read: `^U`, `⏎` (`Enter` without Unicode), `⇧Tab`.
+    public static func short(_ key: Key, unicode: Bool = true) -> String {
+        switch key {
+        case .control(let c): "^" + c.uppercased()
+        case .enter: unicode ? "⏎" : "Enter"
+        case .backTab: unicode ? "⇧Tab" : "S-Tab"
+        default: label(key, unicode: unicode)
+        }
+    }
 }

@@ -36,7 +36,7 @@ extension BoardState {
     /// Opens a prompt unless the lifecycle already refuses `probe`; an answer refused before is offered again.
     private mutating func ask(_ purpose: Prompt.Purpose, about e: Escalation, probe: Command) -> [Effect] {
         if let refused = refusal(of: probe, on: e) { return refused }
-        var prompt = Prompt(purpose, target: e.id)
+        var prompt = Prompt(purpose, target: e.id, seenRevision: e.revision)
         if let unsent, unsent.purpose == purpose, unsent.target == e.id { prompt.text = unsent.text }
         self.prompt = prompt
         return []
@@ -49,8 +49,18 @@ extension BoardState {
             return nil
         } catch {
             guard error.kind == .illegalTransition || error.kind == .conflict else { return nil }
-            message = Message(error.description, isError: true)
+            // A card that someone else changed a moment ago (still marked): say who did what when.
+            message = Message(explained(error.description, on: e.id, changedAfter: changedAt[e.id] != nil ? 0 : nil), isError: true)
             return []
         }
+    }
+
+    /// `refusal` with who last changed the escalation, when, and what they did, if that was
+    /// someone else after `revision` (0: any recent change) and the refusal does not say it already.
+    func explained(_ refusal: String, on id: EscalationID, changedAfter revision: Int?) -> String {
+        guard let revision, let e = ledger[id], e.revision > revision, let last = e.history.last,
+              last.actor != actor, !refusal.hasPrefix("\(id) was ") else { return refusal }
+        let ago = now.timeIntervalSince(last.time) < 1 ? "just now" : DurationText.short(now.timeIntervalSince(last.time)) + " ago"
+        return "\(id) was changed by \(last.actor) \(ago) (\(ChangeText.summary(last.change))). \(refusal)"
     }
 }

@@ -1,37 +1,40 @@
 import EscalationKit
 
 extension BoardState {
-    /// Typing into the prompt line: characters, Backspace, Ctrl-U, Enter to submit, Esc to cancel.
+    /// Typing into the prompt line; the key map's prompt context submits, cancels, clears and
+    /// erases, and a yes/no question takes the confirm context's keys only.
     mutating func handlePromptKey(_ key: Key) -> [Effect] {
         guard var prompt else { return [] }
         if prompt.isConfirmation {
-            switch key {
-            case .character("y"), .character("Y"):
+            switch keyMap.intent(for: key, in: .confirm) {
+            case .yes?:
                 self.prompt = nil
                 return [.commit([.close], prompt.target)]
-            case .character("n"), .character("N"), .escape:
+            case .no?:
                 self.prompt = nil
                 message = Message("Not closed.", isError: false)
             default: break
             }
             return []
         }
-        switch key {
-        case .escape:
+        guard let intent = lineIntent(for: key, in: .prompt) else {
+            // Control characters never enter an answer: they could not be stored anyway.
+            if case .character(let c) = key, !c.unicodeScalars.contains(where: SafeText.isControl) {
+                prompt.text.append(c)
+                self.prompt = prompt
+            }
+            return []
+        }
+        switch intent {
+        case .cancel:
             self.prompt = nil
             message = Message("Cancelled.", isError: false)
             return []
-        case .backspace, .delete:
+        case .erase:
             if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .control("u"):
+        case .clearText:
             prompt.text = ""
-        case .character(let c):
-            // Control characters never enter an answer: they could not be stored anyway.
-            guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return [] }
-            prompt.text.append(c)
-        case .tab:
-            prompt.text.append(" ")
-        case .enter:
+        case .submit:
             return submit(prompt)
         default: break
         }
@@ -42,7 +45,7 @@ extension BoardState {
     private mutating func submit(_ prompt: Prompt) -> [Effect] {
         let answer = prompt.text.trimmingCharacters(in: .whitespaces)
         guard !answer.isEmpty else {
-            message = Message("An answer is needed (Esc cancels).", isError: true)
+            message = Message("An answer is needed (\(keyLabel(.cancel, in: .prompt)) cancels).", isError: true)
             return []
         }
         let id = prompt.target

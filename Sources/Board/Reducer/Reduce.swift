@@ -47,7 +47,9 @@ extension BoardState {
         case .commitFailed(let text):
             // Nothing of the commit was written: the cards stay as they are.
             let sent = saving.answered()
-            message = Message(text, isError: true)
+            // A prompt's answer refused because someone changed the card since the question: say who, what, when.
+            let asked = unsent.flatMap { sent?.fromForm == false && sent?.escalation == $0.target ? $0 : nil }
+            message = Message(asked.map { explained(text, on: $0.target, changedAfter: $0.seenRevision) } ?? text, isError: true)
             if sent?.fromForm != false { sheetCommitFailed() }
             return []
         case .commitWaiting(let holder):
@@ -71,6 +73,9 @@ extension BoardState {
             landOnSavedCard()
             reconcileCursor()
             return []
+        case .commitNote(let text):
+            message = Message(text, isError: false)
+            return []
         case .storeLost(let text):
             live = false
             message = Message(text, isError: true)
@@ -84,6 +89,7 @@ extension BoardState {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if wallboard != nil { return wallboardKey(key) }
+        if !BoardLayout(size: size).fits { return tooSmallKey(key) }
         if case .mouse(let mouse) = key { return sheets.current == nil ? handleMouse(mouse) : [] }
         if find.isTyping { return handleFindKey(key) }
         if commandLine.isOpen { return handleCommandLineKey(key) }
@@ -128,7 +134,7 @@ extension BoardState {
             return []
         case .back:
             return []
-        case .newEscalation, .edit, .brief, .reports:
+        case .newEscalation, .edit, .brief, .reports, .messages:
             return openSheet(intent)
         case .find, .sort:
             return findIntent(intent)
@@ -148,7 +154,7 @@ extension BoardState {
         case .pageDown: detailScroll += max(1, size.height - 5)
         case .first: detailScroll = 0
         case .last: detailScroll = Int.max / 2
-        case .newEscalation, .edit, .brief, .reports: return openSheet(intent)
+        case .newEscalation, .edit, .brief, .reports, .messages: return openSheet(intent)
         default: return lifecycleIntent(intent)
         }
         if case .detail(let id) = screen { detailScroll = min(detailScroll, DetailView.maxScroll(self, id: id)) }
@@ -167,5 +173,19 @@ extension BoardState {
         default: break
         }
         helpScroll = min(helpScroll, max(0, HelpView.lines(self).count - BoardLayout(size: size).bodyHeight))
+    }
+
+    /// While the terminal is too small nothing is shown, so no key may change anything: a typed
+    /// letter never lands in a hidden field. Only quit works, and not over a form with unsaved text.
+    private mutating func tooSmallKey(_ key: Key) -> [Effect] {
+        guard keyMap.intent(for: key, in: .board) == .quit, !hasUnsavedForm else { return [] }
+        return [.quit]
+    }
+
+    /// True while a form holds text that quitting would lose.
+    var hasUnsavedForm: Bool {
+        guard let form = sheets.form else { return false }
+        if case .saving = form.phase { return true }
+        return form.isDirty
     }
 }

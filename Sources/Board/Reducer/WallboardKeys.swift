@@ -5,7 +5,7 @@ extension BoardState {
     /// key, changes first of all, gets a short note instead, so a passer-by knows why nothing happened.
     mutating func wallboardKey(_ key: Key) -> [Effect] {
         if key == .control("c") || keyMap.intent(for: key, in: .board) == .quit { return [.quit] }
-        message = Message("wallboard is read-only (q quits)", isError: true)
+        message = Message("wallboard is read-only (\(keyLabel(.quit, in: .board)) quits)", isError: true)
         wallboard?.noteShownAt = now
         return []
     }

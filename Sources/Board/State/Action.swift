@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case committed([Event])
     /// The oldest commit was refused or failed, and nothing of it was written; the message is shown in the status line.
     case commitFailed(String)
+    /// A commit was written, with a remark for the status line (its compaction was postponed).
+    case commitNote(String)
     /// The oldest commit waits for the store's lock, held by the process this describes.
     case commitWaiting(holder: String)
     /// Another process changed the store: the new events, whether the ledger was reloaded whole

@@ -43,7 +43,11 @@ public struct BoardState: Sendable {
     /// The selection's row in its column, to land nearby when the escalation disappears.
     public var selectedRow = 0
     public var prompt: Prompt?
-    public var message: Message?
+    public var message: Message? {
+        didSet { if let message, message != oldValue { messageLog.record(message, at: now) } }
+    }
+    /// Every message shown this session, for the history (`m`): the status line cuts, this keeps them whole.
+    public internal(set) var messageLog = MessageLog()
     /// When each escalation last changed while the board watched; marked for `changeMarkSeconds`.
     public var changedAt: [EscalationID: Date] = [:]
     /// The last answer submitted from a prompt, kept until the store confirms it so a refusal loses nothing.

@@ -20,11 +20,15 @@ public struct Prompt: Hashable, Sendable {
     public var purpose: Purpose
     public var target: EscalationID
     public var text: String
+    /// The escalation's revision when the question was asked: a refusal after someone else's
+    /// change since then names who did what and when.
+    public var seenRevision: Int?
 
-    public init(_ purpose: Purpose, target: EscalationID, text: String = "") {
+    public init(_ purpose: Purpose, target: EscalationID, text: String = "", seenRevision: Int? = nil) {
         self.purpose = purpose
         self.target = target
         self.text = text
+        self.seenRevision = seenRevision
     }
 
     /// The question shown before the answer.
@@ -40,7 +44,7 @@ public struct Prompt: Hashable, Sendable {
         case .severityReason(let s): "Severity \(s.rawValue) for \(target): why?"
         case .tierValue: "Tier for \(target) (1-4):"
         case .tierReason(let t): "\(t) for \(target): why?"
-        case .confirmClose: "Close \(target)? (y/n)"
+        case .confirmClose: "Close \(target)?"
         }
     }
 

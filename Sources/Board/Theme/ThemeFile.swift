@@ -1,4 +1,5 @@
 import Foundation
+import EscalationKit
 
 /// Reads the theme files in `Themes/`: a commented, hand-edited subset of TOML, one role a line.
 ///
@@ -164,20 +165,7 @@ public enum ThemeFile {
 
     /// The closest known name within two edits, for "did you mean".
     static func nearest(_ word: String, among names: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var row = Array(0...b.count)
-            for i in 1...max(1, a.count) where !a.isEmpty {
-                var previous = row[0]
-                row[0] = i
-                for j in 1...max(1, b.count) where !b.isEmpty {
-                    let old = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    previous = old
-                }
-            }
-            return row[b.count]
-        }
-        let scored = names.map { ($0, distance(Array(word.lowercased()), Array($0.lowercased()))) }
+        let scored = names.map { ($0, NearestName.editDistance(word.lowercased(), $0.lowercased())) }
         return scored.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
     }
 }

@@ -5,7 +5,9 @@ public struct BoardLayout: Sendable {
     public static let minimum = Size(width: 60, height: 16)
     /// Four lines of card and one of air.
     public static let cardHeight = 5
-    public static let minimumColumnWidth = 26
+    /// What a card needs: the severity letter, the id and an age (`C ESC-2026-0001  12d`) with
+    /// its margins, so a 160-column wall screen shows all six columns.
+    public static let minimumColumnWidth = 25
 
     public let size: Size
 
@@ -13,7 +15,7 @@ public struct BoardLayout: Sendable {
 
     public var fits: Bool { size.width >= Self.minimum.width && size.height >= Self.minimum.height }
 
-    /// Columns shown side by side (all six from 161 columns up).
+    /// Columns shown side by side (all six from 155 columns up).
     public var visibleColumns: Int { max(1, min(6, (size.width + 1) / (Self.minimumColumnWidth + 1))) }
 
     public var bodyTop: Int { 2 }

@@ -9,7 +9,7 @@ public enum BoardView {
         var grid = ScreenGrid(size: state.size, unicode: state.unicode)
         let layout = BoardLayout(size: state.size)
         guard layout.fits else {
-            TooSmallView.draw(into: &grid, need: BoardLayout.minimum)
+            TooSmallView.draw(state, into: &grid, need: BoardLayout.minimum)
             return grid
         }
         HeaderView.draw(state, into: &grid)
@@ -77,7 +77,7 @@ public enum BoardView {
             }
         }
         if columns.byStatus.values.allSatisfy(\.isEmpty) {
-            grid.put(state.find.isActive ? "Nothing matches the filter (Esc clears it)." : "No escalations yet.", row: layout.bodyTop + 1, column: 2, role: .dim)
+            grid.put(state.find.isActive ? "Nothing matches the filter (\(state.keyLabel(.clearFilter, in: .filtered)) clears it)." : "No escalations yet.", row: layout.bodyTop + 1, column: 2, role: .dim)
         }
     }
 }

@@ -11,22 +11,30 @@ enum HelpView {
         }
     }
 
+    /// Every context's keys, in the key map's order, then the command line's commands.
     static func lines(_ state: BoardState) -> [[Span]] {
         var out: [[Span]] = []
-        for context in [KeyMap.Context.board, .filtered, .detail] {
+        for context in KeyMap.Context.allCases {
+            let bindings = state.keyMap.bindings(in: context)
+            guard !bindings.isEmpty else { continue }
             if !out.isEmpty { out.append([]) }
-            out.append([Span(context.rawValue, .columnTitle)])
-            for binding in state.keyMap.bindings(in: context) {
+            out.append([Span(context.rawValue, .columnTitle)] + (note(context).map { [Span("  " + $0, .dim)] } ?? []))
+            for binding in bindings {
                 let label = state.unicode ? binding.label : binding.asciiLabel
                 out.append([Span(CellText.padded(label, columns: 12), .key), Span(binding.summary)])
             }
         }
-        out.append([])
-        out.append([Span("Prompts", .columnTitle)])
-        out.append([Span(CellText.padded("Enter", columns: 12), .key), Span("confirm the answer")])
-        out.append([Span(CellText.padded("Esc", columns: 12), .key), Span("cancel")])
-        out.append([Span(CellText.padded("Ctrl-U", columns: 12), .key), Span("clear the answer")])
         out += CommandHelp.lines(state)
         return out
+    }
+
+    /// What a context does with keys that are not in the table.
+    static func note(_ context: KeyMap.Context) -> String? {
+        switch context {
+        case .find: "(what you type filters by id, account, title, owner; owner:NAME, is:critical …)"
+        case .commandLine, .prompt: "(what you type is the text)"
+        case .form: "(what you type goes into the field; a choice takes its first letter, a score 1-5)"
+        default: nil
+        }
     }
 }

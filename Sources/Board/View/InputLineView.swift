@@ -35,19 +35,9 @@ enum InputLineView {
         return true
     }
 
-    /// The footer while a line is open: its keys, or the completions Tab offered.
-    static func footer(_ state: BoardState) -> [Span]? {
-        let enter = state.unicode ? "⏎" : "Enter"
-        if state.find.isTyping {
-            return [Span(enter, .key), Span(" keep  "), Span("Esc", .key), Span(" clear  "),
-                    Span("^O", .key), Span(" mine  "), Span("^R", .key), Span(" critical  "), Span("^B", .key), Span(" breaching  "),
-                    Span("^T", .key), Span(" stalled  "), Span("^D", .key), Span(" update due")]
-        }
-        guard state.commandLine.isOpen else { return nil }
-        if !state.commandLine.candidates.isEmpty {
-            return state.commandLine.candidates.flatMap { [Span($0, .key), Span("  ")] }
-        }
-        return [Span("Tab", .key), Span(" complete  "), Span(state.unicode ? "↑↓" : "up/down", .key), Span(" history  "),
-                Span(enter, .key), Span(" run  "), Span("Esc", .key), Span(" cancel")]
+    /// The completions Tab offered on the command line, shown in the footer until the next key.
+    static func candidates(_ state: BoardState) -> [Span]? {
+        guard state.commandLine.isOpen, !state.commandLine.candidates.isEmpty else { return nil }
+        return state.commandLine.candidates.flatMap { [Span($0, .key), Span("  ")] }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Why one clock of one escalation reads as it does: the rule behind its target, what it counted and
 /// skipped, what pauses it, and how severity, tier and category changes moved its deadline.
 /// `lines` is the text of `escalator explain ID`; the value itself is the `--json` form.
-public struct ClockExplanation: Hashable, Codable, Sendable {
+public struct ClockExplanation: Hashable, Codable, Sendable, EveryKeyEncodable {
     public var kind: ClockKind
     public var state: ClockState
     /// Which rule chose the target, in one line.
@@ -31,14 +31,14 @@ public struct ClockExplanation: Hashable, Codable, Sendable {
     public var deadlineHistory: [DeadlineChange]
 
     /// A stretch of time spent in a pausing state; `until` is nil while it lasts.
-    public struct Pause: Hashable, Codable, Sendable {
+    public struct Pause: Hashable, Codable, Sendable, EveryKeyEncodable {
         public var status: Status
         public var from: Date
         public var until: Date?
     }
 
     /// One recomputation: the change, who made it, and the deadline it moved (nil where the clock did not apply).
-    public struct DeadlineChange: Hashable, Codable, Sendable {
+    public struct DeadlineChange: Hashable, Codable, Sendable, EveryKeyEncodable {
         public var time: Date
         public var actor: String
         /// "severity high → critical", "Tier 1 → Tier 3", "category feature_gap → product_defect".

@@ -95,28 +95,14 @@ struct ZoneOffsets {
 enum DayNumber {
     static let secondsPerDay = 86_400.0
 
-    /// The day number of a calendar day (proleptic Gregorian, H. Hinnant's days-from-civil).
+    /// The day number of a calendar day.
     static func of(_ day: CalendarDay) -> Int {
-        let y = day.month <= 2 ? day.year - 1 : day.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = (day.month + 9) % 12
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day.day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CivilDate.days(year: day.year, month: day.month, day: day.day)
     }
 
     /// The calendar day of a day number (the inverse of `of(_:)`).
     static func day(_ number: Int) -> CalendarDay {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let d = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let m = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = CivilDate.date(fromDays: number)
         return CalendarDay(year: y, month: m, day: d)!
     }
 

@@ -10,6 +10,9 @@ public struct Lifecycle: Sendable {
 
     /// Decides the event for `command` against the ledger as it is now. Throws when the command is not allowed.
     public func decide(_ command: Command, on id: EscalationID?, in ledger: Ledger, at now: Date, actor: String) throws(LifecycleError) -> Event {
+        guard TimeBounds.contains(now) else {
+            throw LifecycleError(.invalidValue, "The time \(ReportTime.iso(now)) is outside the times Escalator accepts (\(TimeBounds.phrase)); nothing was changed.")
+        }
         if case .create(let draft) = command {
             try validate(draft)
             let newID = ledger.nextID(at: now, in: policy.calendar.timeZone)
@@ -25,11 +28,25 @@ public struct Lifecycle: Sendable {
                                      allowed: allowed(for: e, at: now))
             }
             let draft = try reopenDraft(of: e, reason: reason)
+            try requireInOrder(now, after: e)
             let newID = ledger.nextID(at: now, in: policy.calendar.timeZone)
             return Event(time: now, actor: actor, escalation: newID, expectedRevision: 0, change: .created(draft))
         }
         let change = try self.change(for: command, on: e, in: ledger, at: now, actor: actor)
+        // After the transition's own rules: a move that is illegal anyway says so, not when it was dated.
+        try requireInOrder(now, after: e)
         return Event(time: now, actor: actor, escalation: id, expectedRevision: e.revision, change: change)
+    }
+
+    /// A history runs forward: a change dated before the escalation's latest event (a wrong
+    /// ESCALATOR_NOW, a clock set back) would make acknowledgement precede creation and every
+    /// duration negative. Compared in whole milliseconds, as the store keeps times.
+    func requireInOrder(_ now: Date, after e: Escalation) throws(LifecycleError) {
+        guard let last = e.history.last?.time else { return }
+        func millis(_ date: Date) -> Double { (date.timeIntervalSince1970 * 1000).rounded() }
+        guard millis(now) >= millis(last) else {
+            throw LifecycleError(.invalidValue, "\(e.id) was last changed at \(ReportTime.iso(last)); a change cannot be dated before it (this one is dated \(ReportTime.iso(now))).")
+        }
     }
 
     /// The new escalation that reopens a closed one: the same facts, linked to it, with the reason on top of the description.
@@ -140,7 +157,10 @@ public struct Lifecycle: Sendable {
             return .deescalated(record)
         case .edit(let edit):
             guard e.status != .closed else { throw illegal("\(e.id) is closed: reopen it to change it.") }
-            if let title = edit.title { try require(title, "a title", for: command); _ = try clean(title, field: "title") }
+            if let title = edit.title {
+                try require(title, "a title", for: command)
+                if let problem = Intake.titleProblem(title) { throw LifecycleError(.invalidValue, problem) }
+            }
             if let account = edit.account { try validate(account) }
             return .edited(edit)
         case .undo(let sequence):
@@ -181,7 +201,7 @@ public struct Lifecycle: Sendable {
     /// Checks a new escalation's facts.
     public func validate(_ draft: Draft) throws(LifecycleError) {
         guard !draft.title.trimmed.isEmpty else { throw LifecycleError(.missingField, "A title is required.") }
-        _ = try clean(draft.title, field: "title")
+        if let problem = Intake.titleProblem(draft.title) { throw LifecycleError(.invalidValue, problem) }
         try validate(draft.account)
     }
 

@@ -17,3 +17,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     public mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 }
+
+extension SeededRandom {
+    /// A number in `0..<n` taken as the remainder of the next value (what the board preview's
+    /// sample board is built from; `Int.random(in:using:)` would draw other numbers).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}

@@ -325,11 +325,17 @@ theme = "default"
 # ---------------------------------------------------------------------------------------------
 # The board's keys (escalator board). Each action takes one key or a list; a key given here is
 # taken away from any other action on the same screen. Keys: one character ("a", "A", ":"),
-# ctrl-LETTER, or enter, esc, tab, space, up, down, left, right, home, end, pgup, pgdn,
-# backspace, delete. The help screen (?) shows the keys in force. Actions: up, down, left,
-# right, first, last, page_up, page_down, open, back, advance, move_back, acknowledge, note,
-# customer_update, assign, severity, tier, close, find, next_match, previous_match,
-# clear_filter, sort, command, undo, help, quit. For example:
+# ctrl-LETTER, or enter, esc, tab, shift-tab, space, up, down, left, right, home, end, pgup,
+# pgdn, backspace, delete. Where text is typed (the find and command lines, prompts, the form)
+# a character is always text, so those actions take ctrl-LETTER or a named key. The help
+# screen (?) shows the keys in force. Actions: up, down, left, right, first, last, page_up,
+# page_down, open, back, advance, move_back, acknowledge, note, customer_update, assign,
+# severity, tier, close, find, next_match, previous_match, clear_filter, sort, command, undo,
+# help, quit, new_escalation, edit, brief, reports, messages, submit, cancel, clear_text,
+# erase, erase_forward, toggle_mine, toggle_critical, toggle_breaching, toggle_stalled,
+# toggle_due, complete, history_back, history_forward, yes, no, next_field, previous_field,
+# line_start, line_end, external_editor, save, fix_findings, copy_brief, write_brief,
+# next_page, previous_page, weekly_page, tier_page, category_page, segment_page. For example:
 #   acknowledge = "A"
 #   undo = ["z", "ctrl-z"]
 [board.keys]

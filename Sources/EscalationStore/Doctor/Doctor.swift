@@ -24,6 +24,10 @@ extension Store {
             if repair { Doctor(layout: layout).repair(error, into: &report) }
         }
         do { _ = try ArchiveFile.read(layout: layout) } catch { report.problems.append(error.description) }
+        if let problem = Doctor(layout: layout).checkArchiveRepeats() {
+            report.problems.append(problem)
+            if repair, Doctor(layout: layout).removeArchiveRepeats(into: &report) { report.problems.removeAll { $0 == problem } }
+        }
         if let note = Doctor(layout: layout).checkArchiveSummary() {
             report.notes.append(note)
             if repair { Doctor(layout: layout).repairArchiveSummary(into: &report) }
@@ -102,7 +106,7 @@ struct Doctor {
         report.actions.append("\(layout.snapshot): restored the previous snapshot (up to event \(restored.ledger.lastSequence)); later events are lost unless their journal survives")
     }
 
-    private func backup(_ path: String, into report: inout DoctorReport) throws(StoreError) {
+    func backup(_ path: String, into report: inout DoctorReport) throws(StoreError) {
         try layout.ensureDirectory(layout.backups)
         guard let bytes = try FileFacts.read(path) else { return }
         let target = "\(layout.backups)/\((path as NSString).lastPathComponent).\(FastTime.stamp(Date()))"

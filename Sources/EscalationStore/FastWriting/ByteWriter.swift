@@ -93,7 +93,7 @@ struct ByteWriter {
         let ms = Int(millis - seconds * 1000)
         let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
         let inDay = Int(seconds - Int64(days) * 86400)
-        let (y, m, d) = FastTime.civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(fromDays: days)
         guard (1...9999).contains(y) else { throw Unwritable() }
         bytes.append(34)
         digits(y, 4); bytes.append(45)

@@ -115,9 +115,9 @@ final class Descriptor {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let error = StoreError.posix(path, "write")
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                let error = Self.writeFailure(path, wrote: n)
                 _ = ftruncate(fd, off_t(start))
                 throw error
             }
@@ -132,8 +132,22 @@ final class Descriptor {
     /// Writes `bytes` at offset 0 and cuts the file to their length.
     func replaceContents(_ bytes: [UInt8]) throws(StoreError) {
         guard ftruncate(fd, 0) == 0 else { throw StoreError.posix(path, "truncate") }
-        let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        guard n == bytes.count else { throw StoreError.posix(path, "write") }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(done)) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                throw Self.writeFailure(path, wrote: n)
+            }
+            // A short write is not a failure yet: the next call says why (ENOSPC, EFBIG, EDQUOT…).
+            done += n
+        }
+    }
+
+    /// Why a write(2) wrote nothing: errno after -1; a 0 leaves errno as an earlier call left it, and
+    /// a regular file accepts no bytes only when its file system has no room left.
+    private static func writeFailure(_ path: String, wrote n: Int) -> StoreError {
+        n < 0 ? StoreError.posix(path, "write") : .io(path: path, reason: "write failed: \(String(cString: strerror(ENOSPC)))")
     }
 
     func truncate(to length: Int) throws(StoreError) {

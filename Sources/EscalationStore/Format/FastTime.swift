@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import EscalationKit
 import Foundation
 
 /// `2026-03-10T09:00:00.000Z` written and read without a formatter: start-up and `--json` output
@@ -22,7 +23,7 @@ enum FastTime {
         let ms = Int(millis - seconds * 1000)
         let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
         let inDay = Int(seconds - Int64(days) * 86400)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(fromDays: days)
         guard years.contains(y) else { return nil }
         var out = [UInt8](repeating: 0, count: 24)
         func put(_ value: Int, at start: Int, digits: Int) {
@@ -70,7 +71,7 @@ enum FastTime {
         guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
               let s = num(17, 2), let ms = u.count == 24 ? num(20, 3) : 0,
               years.contains(y), (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d), h < 24, mi < 60, s < 60 else { return nil }
-        let seconds = days(fromCivil: y, mo, d) * 86400 + h * 3600 + mi * 60 + s
+        let seconds = CivilDate.days(year: y, month: mo, day: d) * 86400 + h * 3600 + mi * 60 + s
         return Date(timeIntervalSince1970: Double(seconds * 1000 + ms) / 1000)
     }
 
@@ -80,28 +81,5 @@ enum FastTime {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func days(fromCivil y: Int, _ m: Int, _ d: Int) -> Int {
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    /// The civil date of a day count since 1970-01-01 (the inverse of `days(fromCivil:)`).
-    static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

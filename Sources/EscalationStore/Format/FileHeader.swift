@@ -13,6 +13,9 @@ struct FileHeader: Codable, Equatable {
     var count: Int?
     /// The highest id number used per year, so ids are never reused (snapshot).
     var lastNumberByYear: [Int: Int]?
+    /// The archive's length once this snapshot's compaction had appended to it (snapshot): archive
+    /// lines past it were appended by a compaction that did not finish, and are not appended again.
+    var archiveBytes: Int?
 
     /// The header's keys never change with the schema: it is read before the schema is known.
     enum CodingKeys: String, CodingKey {
@@ -20,10 +23,11 @@ struct FileHeader: Codable, Equatable {
         case schemaVersion = "schema_version"
         case lastSequence = "last_sequence"
         case lastNumberByYear = "last_number_by_year"
+        case archiveBytes = "archive_bytes"
     }
 
     init(format: String, schemaVersion: Int, generation: Int? = nil, lastSequence: Int? = nil, checksum: String? = nil,
-         count: Int? = nil, lastNumberByYear: [Int: Int]? = nil) {
+         count: Int? = nil, lastNumberByYear: [Int: Int]? = nil, archiveBytes: Int? = nil) {
         self.format = format
         self.schemaVersion = schemaVersion
         self.generation = generation
@@ -31,6 +35,7 @@ struct FileHeader: Codable, Equatable {
         self.checksum = checksum
         self.count = count
         self.lastNumberByYear = lastNumberByYear
+        self.archiveBytes = archiveBytes
     }
 
     static let snapshotFormat = "escalator-snapshot"

@@ -6,12 +6,14 @@ import Foundation
 struct SnapshotFile {
     var generation: Int
     var ledger: Ledger
+    /// See `FileHeader.archiveBytes`; nil in a snapshot from before it was recorded.
+    var archiveBytes: Int? = nil
 
     func bytes() throws(StoreError) -> [UInt8] {
         let body = try EscalationLines.encode(ledger.escalations.values.sorted(by: { $0.id < $1.id }), schema: StoreCoding.schemaVersion)
         let header = FileHeader(format: FileHeader.snapshotFormat, schemaVersion: StoreCoding.schemaVersion,
                                 generation: generation, lastSequence: ledger.lastSequence, checksum: Checksum.of(body),
-                                count: ledger.escalations.count, lastNumberByYear: ledger.lastNumberByYear)
+                                count: ledger.escalations.count, lastNumberByYear: ledger.lastNumberByYear, archiveBytes: archiveBytes)
         return header.line() + body
     }
 
@@ -40,7 +42,8 @@ struct SnapshotFile {
                 escalations += try EscalationLines.decode(bytes, lines: [line], firstLine: index + 1, schema: header.schemaVersion, path: path)
             }
             return SnapshotFile(generation: generation,
-                                ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
+                                ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]),
+                                archiveBytes: header.archiveBytes)
         }
         // The header's checksum covers every byte of every line: checking each line's again would
         // hash the snapshot twice (a quarter of an `update`'s start-up). It is hashed on one thread
@@ -55,7 +58,8 @@ struct SnapshotFile {
         }
         let escalations = try decoded.get()
         return SnapshotFile(generation: generation,
-                            ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]))
+                            ledger: Ledger(escalations: escalations, lastSequence: last, lastNumberByYear: header.lastNumberByYear ?? [:]),
+                            archiveBytes: header.archiveBytes)
     }
 }
 

@@ -32,7 +32,7 @@ enum StoreCoding {
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()
             let text = try c.decode(String.self)
-            guard let date = FastTime.parse(text) ?? ISOTime.parse(text) else {
+            guard let date = FastTime.parse(text) ?? ISOTime.stored(text) else {
                 throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 time: \(text)")
             }
             return date

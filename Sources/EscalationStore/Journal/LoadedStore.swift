@@ -12,6 +12,8 @@ struct JournalPosition: Equatable {
     var journalLines: Int
     /// The journal's schema: lines appended to it are written in it.
     var journalSchema: Int
+    /// The snapshot's `archive_bytes`: where the archive ended when that snapshot was written.
+    var archiveBytes: Int? = nil
 }
 
 /// A snapshot plus its journal, replayed.
@@ -41,7 +43,8 @@ struct LoadedStore {
             }
             try replay(scan, onto: &ledger, path: journalPath, focus: focus)
             return LoadedStore(ledger: ledger, position: JournalPosition(generation: snapshot.generation, snapshotInode: inode,
-                                                                          journalEnd: scan.end, journalLines: scan.lineCount, journalSchema: scan.schema))
+                                                                          journalEnd: scan.end, journalLines: scan.lineCount, journalSchema: scan.schema,
+                                                                          archiveBytes: snapshot.archiveBytes))
         }
     }
 

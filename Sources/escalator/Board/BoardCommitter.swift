@@ -49,6 +49,8 @@ final class BoardCommitter: @unchecked Sendable {
                 let hooks = self.hooks
                 DispatchQueue.global().async { hooks.deliverDue(at: now) }
                 actions.push(.committed(events))
+                // After the change's own line: the change stands, the compaction waits for a later write.
+                if let postponed = store.postponedCompaction { actions.push(.commitNote(Session.postponedText(postponed))) }
             case .failure(let error):
                 actions.push(.commitFailed("\(error)"))
             }

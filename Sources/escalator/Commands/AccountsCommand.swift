@@ -19,13 +19,16 @@ struct AccountsCommand: ParsableCommand {
                 let session = try Session.open(storeOptions)
                 let accounts = try AccountBook(directory: session.store.directory).all()
                 if json { try JSONOutput.print(accounts); return }
-                guard !accounts.isEmpty else { print("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
+                guard !accounts.isEmpty else { session.console.say("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
                 let c = session.console
-                c.print(c.paint(pad("ACCOUNT", 26) + pad("ARR", 12) + pad("SEGMENT", 12) + pad("RENEWAL", 12) + pad("HEALTH", 8) + "STRATEGIC", .bold))
+                var table = Table([Table.Column(header: "ACCOUNT", shrinks: true, minimum: 12), Table.Column(header: "ARR", align: .right),
+                                   Table.Column(header: "SEGMENT"), Table.Column(header: "RENEWAL"), Table.Column(header: "HEALTH", align: .right),
+                                   Table.Column(header: "STRATEGIC")])
                 for a in accounts {
-                    c.print(pad(safe(a.name), 25) + " " + pad(a.arr.short, 12) + pad(a.segment.label, 12) + pad(a.renewal?.description ?? "—", 12)
-                        + pad(a.healthScore.map(String.init) ?? "—", 8) + (a.strategic ? "yes" : ""))
+                    table.add([Table.Cell(safe(a.name)), Table.Cell(a.arr.short), Table.Cell(a.segment.label), Table.Cell(a.renewal?.description ?? "—"),
+                               Table.Cell(a.healthScore.map(String.init) ?? "—"), Table.Cell(a.strategic ? "yes" : "")])
                 }
+                table.print(c)
             }
         }
     }
@@ -35,7 +38,7 @@ struct AccountsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import accounts from CSV: name, arr, currency, segment, renewal, health, strategic.",
-            discussion: "The header names the columns (any order; name and arr are required). All or nothing: a file with a bad row changes nothing and every bad row is listed with its line number."
+            discussion: "Comma- or semicolon-separated (as Excel writes it where the comma is the decimal mark); UTF-8, or else read as Windows-1252. The header names the columns (any order; name and arr are required). All or nothing: a file with a bad row changes nothing and every bad row is listed with its line number."
         )
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var storeOptions: StoreOptions
@@ -43,8 +46,8 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let session = try Session.open(storeOptions)
-                let rows = try readCSV(file)
-                let table = try CSVTable(rows, required: ["name", "arr"], known: ["name", "arr", "currency", "segment", "renewal", "health", "strategic"], file: file)
+                let csv = try readCSV(file)
+                let table = try CSVTable(csv.rows, required: ["name", "arr"], known: ["name", "arr", "currency", "segment", "renewal", "health", "strategic"], file: file)
                 var accounts: [Account] = []
                 var problems: [String] = []
                 for row in table.records {
@@ -58,7 +61,7 @@ struct AccountsCommand: ParsableCommand {
                     throw Failure.badInput("Nothing was imported; fix these rows and run it again:\n  " + problems.joined(separator: "\n  "))
                 }
                 let (added, updated) = try session.store.saveAccounts(accounts)
-                print("Imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(safe(file)): \(added) new, \(updated) updated.")
+                print("Imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(safe(file))\(csv.remark): \(added) new, \(updated) updated.")
             }
         }
     }
@@ -82,8 +85,7 @@ enum AccountRow {
             account.segment = segment
         }
         if let r = row["renewal"], !r.isEmpty {
-            guard let day = CalendarDay(r) else { throw Failure.badInput("renewal \"\(safe(r))\" is not a date like 2026-06-30") }
-            account.renewal = day
+            account.renewal = try accepted(ISOTime.day(r, named: "renewal"))
         }
         if let h = row["health"], !h.isEmpty {
             guard let score = Int(h), (0...100).contains(score) else { throw Failure.badInput("health \"\(safe(h))\" is not 0 to 100") }

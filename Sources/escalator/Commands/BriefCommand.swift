@@ -2,7 +2,7 @@ import ArgumentParser
 import EscalationKit
 import Foundation
 
-/// The brief the receiving team reads: seed 001's layout in Markdown, or JSON.
+/// The brief the receiving team reads: the brief's sections in Markdown, or JSON.
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "brief", abstract: "Print an escalation's brief (Markdown or JSON).")
 
@@ -10,13 +10,14 @@ struct BriefCommand: ParsableCommand {
 
     @Argument(help: "The escalation, e.g. ESC-2026-0042.") var id: String
     @Option(help: "markdown or json.") var format: Format = .markdown
+    @Flag(help: "Print JSON (the same as --format json).") var json = false
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         try reporting {
             let session = try Session.open(storeOptions, focus: id)
             let document = BriefDocument(try session.escalation(id), at: session.now, policy: session.policy)
-            switch format {
+            switch json ? .json : format {
             case .markdown: print(safeBlock(document.markdown))
             case .json: try JSONOutput.print(document)
             }

@@ -40,6 +40,7 @@ struct DemoCommand: ParsableCommand {
                 if done == events.count { writing.finishing("compacting") }
             }
             writing.finish()
+            Session.mentionPostponedCompaction(session.store)
             // The sample accounts go into the account book too, so the board's form completes them
             // and `new` fills in their ARR, as it would for a team's own imported accounts.
             var accounts: [String: Account] = [:]

@@ -12,7 +12,17 @@ struct DoctorCommand: ParsableCommand {
     )
 
     @Flag(help: "Salvage a damaged store, keeping backups of everything it touches.") var repair = false
+    @Flag(help: "Print JSON: {healthy, problems[], notes[], actions[], backups[]}.") var json = false
     @OptionGroup var storeOptions: StoreOptions
+
+    /// The report as `--json` prints it.
+    struct Output: EveryKeyEncodable {
+        var healthy: Bool
+        var problems: [String]
+        var notes: [String]
+        var actions: [String]
+        var backups: [String]
+    }
 
     func run() throws {
         try reporting {
@@ -21,7 +31,12 @@ struct DoctorCommand: ParsableCommand {
                 throw Failure(.storeUnreadable, "There is no store at \(directory.path).")
             }
             let report = Store.doctor(at: directory, repair: repair)
-            print(safeBlock(report.description))
+            if json {
+                try JSONOutput.print(Output(healthy: report.isHealthy, problems: report.problems, notes: report.notes,
+                                            actions: report.actions, backups: report.backups))
+            } else {
+                print(safeBlock(report.description))
+            }
             if !report.isHealthy && !repair { throw ExitCode(Failure.Kind.storeUnreadable.rawValue) }
             if repair, !Store.doctor(at: directory, repair: false).isHealthy { throw ExitCode(Failure.Kind.storeUnreadable.rawValue) }
         }

@@ -36,7 +36,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         try reporting {
             guard let window = SLATarget(within) else {
-                throw Failure.usage("--within takes a duration such as 30m, 4h, 2d or 1w, not \"\(safe(within))\".")
+                throw Failure.badInput("--within takes a duration such as 30m, 4h, 2d or 1w, not \"\(safe(within))\".")
             }
             let session = try Session.open(storeOptions)
             let now = session.now
@@ -61,12 +61,15 @@ struct ForecastCommand: ParsableCommand {
                 return
             }
             c.print(c.paint("Forecast until \(ShowCommand.local(until, session)) (\(window.phrase(.business)))", .bold))
+            var table = Table([Table.Column(header: "ID"), Table.Column(header: "S"), Table.Column(header: "ACCOUNT", shrinks: true, minimum: 10),
+                               Table.Column(header: "WHAT"), Table.Column(header: "WHEN"), Table.Column(header: "NUDGE", shrinks: true, minimum: 10)])
             for item in items {
-                let when = DurationText.relative(item.deadline, from: now)
-                let line = pad(item.id, 14) + pad(String(Severity(rawValue: item.severity)!.letter), 2) + pad(safe(item.account), 18)
-                    + pad(item.why, 16) + pad(when, 13) + "nudge " + safe(item.nudge)
-                c.print(item.breached ? c.paint(fit(line, c.width), .red) : fit(line, c.width))
+                let tone: Console.Tone? = item.breached ? .red : nil
+                table.add([Table.Cell(item.id, tone), Table.Cell(String(Severity(rawValue: item.severity)!.letter), tone),
+                           Table.Cell(safe(item.account), tone), Table.Cell(item.why, tone),
+                           Table.Cell(DurationText.relative(item.deadline, from: now), tone), Table.Cell(safe(item.nudge), tone)])
             }
+            table.print(c)
             c.print(c.paint("\(items.filter(\.breached).count) already breached, \(items.filter { !$0.breached }.count) coming due", .dim))
         }
     }

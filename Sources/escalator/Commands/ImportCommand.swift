@@ -11,8 +11,10 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         JSON (from export) recreates each escalation with its history and id; ids already in the store are skipped. \
         CSV needs a header naming the columns: title, account and category are required; severity, tier, arr, currency, \
-        segment, owner, impact, description, ask, deadline and created_at are optional. A CSV row whose account and title \
-        match an open escalation is skipped. A bad row stops the import: nothing is written, and every problem is listed \
+        segment, owner, impact, description, ask, deadline and created_at are optional, and so are the other columns \
+        `escalator export --format csv` writes: acknowledged_at (with owner), resolved_at (with resolution) and closed_at \
+        replay the lifecycle at those times, status in_progress or stalled starts the work, id skips an escalation already \
+        in the store; team is the category's. A CSV row whose account and title match an open escalation is skipped. A bad row stops the import: nothing is written, and every problem is listed \
         with its line number.
         """
     )
@@ -29,10 +31,11 @@ struct ImportCommand: ParsableCommand {
                 throw Failure.badInput("Nothing was imported; fix these and run it again:\n  " + plan.problems.joined(separator: "\n  "))
             }
             if !plan.events.isEmpty {
-                try session.store.commitBatch(plan.events)
-                try session.store.compact()
+                // Folded into a fresh snapshot under the same lock; the import stands even if that fails.
+                try session.store.commitBatch(plan.events, compacting: true)
+                Session.mentionPostponedCompaction(session.store)
             }
-            print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file)); skipped \(plan.skipped.count).")
+            print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file))\(plan.remark); skipped \(plan.skipped.count).")
             for line in plan.skipped { print("  skipped " + safe(line)) }
         }
     }
@@ -42,6 +45,8 @@ struct ImportCommand: ParsableCommand {
         var taken = 0
         var skipped: [String] = []
         var problems: [String] = []
+        /// How a CSV file was read when that is worth saying (not UTF-8, semicolons).
+        var remark = ""
     }
 
     private func planJSON(_ session: Session) throws -> Plan {
@@ -83,15 +88,22 @@ struct ImportCommand: ParsableCommand {
 
     private func planCSV(_ session: Session) throws -> Plan {
         let known = ["title", "account", "category", "severity", "tier", "arr", "currency", "segment", "owner", "impact", "description",
-                     "ask", "deadline", "created_at"]
-        let table = try CSVTable(try readCSV(file), required: ["title", "account", "category"], known: known, file: file)
+                     "ask", "deadline", "created_at", "id", "status", "team", "acknowledged_at", "resolved_at", "closed_at", "resolution"]
+        let csv = try readCSV(file)
+        let table = try CSVTable(csv.rows, required: ["title", "account", "category"], known: known, file: file)
         var plan = Plan()
+        plan.remark = csv.remark
         var ledger = session.store.ledger
         let lifecycle = Lifecycle(policy: session.policy)
         let openKeys = Set(ledger.escalations.values.filter(\.isOpen).map { "\($0.account.name.lowercased())|\($0.title.lowercased())" })
         let book = AccountBook(directory: session.store.directory)
+        let archived = Set(try session.store.loadArchiveSummaries().map(\.id.description))
         for row in table.records {
             do {
+                if let id = row["id"], !id.isEmpty, archived.contains(id) || ledger.escalations.keys.contains(where: { $0.description == id }) {
+                    plan.skipped.append("line \(row.line): \(id): already in the store")
+                    continue
+                }
                 let key = "\((row["account"] ?? "").lowercased())|\((row["title"] ?? "").lowercased())"
                 if openKeys.contains(key) {
                     plan.skipped.append("line \(row.line): \(row["account"] ?? "") — \(row["title"] ?? ""): already open")
@@ -101,13 +113,14 @@ struct ImportCommand: ParsableCommand {
                 var event = try lifecycle.decide(.create(draft), on: nil, in: ledger, at: time, actor: session.context.actor)
                 event.sequence = ledger.lastSequence + 1
                 try ledger.apply(event)
-                plan.events.append(event)
-                if let owner {
-                    var ack = try lifecycle.decide(.acknowledge(owner: owner), on: event.escalation, in: ledger, at: time, actor: session.context.actor)
-                    ack.sequence = ledger.lastSequence + 1
-                    try ledger.apply(ack)
-                    plan.events.append(ack)
+                var events = [event]
+                for (command, at) in try CSVEscalation.lifecycle(row, owner: owner, createdAt: time, now: session.now) {
+                    var next = try lifecycle.decide(command, on: event.escalation, in: ledger, at: at, actor: session.context.actor)
+                    next.sequence = ledger.lastSequence + 1
+                    try ledger.apply(next)
+                    events.append(next)
                 }
+                plan.events += events
                 plan.taken += 1
             } catch let failure as Failure {
                 plan.problems.append("line \(row.line): \(failure.message)")
@@ -123,6 +136,34 @@ struct ImportCommand: ParsableCommand {
 
 /// One CSV row as a new escalation.
 enum CSVEscalation {
+    /// What happened to the escalation after it was created, as `export` writes it: acknowledged
+    /// (by the owner), started, resolved (with the resolution), closed, each at its time.
+    static func lifecycle(_ row: CSVTable.Record, owner: String?, createdAt: Date, now: Date) throws -> [(Command, Date)] {
+        func time(_ column: String) throws -> Date? {
+            guard let text = row[column], !text.isEmpty else { return nil }
+            guard let date = ISOTime.parse(text) else { throw Failure.badInput("\(column) \"\(safe(text))\" is not an ISO 8601 time") }
+            guard date <= now else { throw Failure.badInput("\(column) \(safe(text)) is in the future") }
+            guard date >= createdAt else { throw Failure.badInput("\(column) \(safe(text)) is before created_at") }
+            return date
+        }
+        let acknowledged = try time("acknowledged_at"), resolved = try time("resolved_at"), closed = try time("closed_at")
+        var out: [(Command, Date)] = []
+        if let owner { out.append((.acknowledge(owner: owner), acknowledged ?? createdAt)) } else if acknowledged != nil {
+            throw Failure.badInput("acknowledged_at needs the owner who acknowledged it")
+        }
+        let status = (row["status"] ?? "").lowercased()
+        if ["in_progress", "stalled"].contains(status) || (resolved != nil && owner != nil) {
+            out.append((.start, acknowledged ?? createdAt))
+        }
+        if let resolved {
+            let resolution = row["resolution"] ?? ""
+            guard !resolution.isEmpty else { throw Failure.badInput("resolved_at needs the resolution") }
+            out.append((.resolve(resolution: resolution), resolved))
+        }
+        if let closed { out.append((.close, closed)) }
+        return out
+    }
+
     static func parse(_ row: CSVTable.Record, policy: Policy, book: AccountBook, now: Date) throws -> (Draft, String?, Date) {
         let name = row["account"] ?? ""
         guard let category = Category(rawValue: (row["category"] ?? "").lowercased()) else {
@@ -133,7 +174,7 @@ enum CSVEscalation {
             throw Failure.badInput("severity \"\(safe(severityText))\" is not critical, high or medium")
         }
         let tierText = row["tier"] ?? ""
-        guard let tier = tierText.isEmpty ? (severity == .critical ? .criticalMultiCustomer : .standard) : Int(tierText).flatMap(Tier.init(rawValue:)) else {
+        guard let tier = tierText.isEmpty ? Intake.defaultTier(for: severity) : Int(tierText).flatMap(Tier.init(rawValue:)) else {
             throw Failure.badInput("tier \"\(safe(tierText))\" is not 1 to 4")
         }
         var account = (try? book.find(name)) ?? nil ?? Account(name: name, arr: Money(0))
@@ -151,12 +192,11 @@ enum CSVEscalation {
         brief.description = row["description"] ?? ""
         brief.ask.text = row["ask"] ?? ""
         if let d = row["deadline"], !d.isEmpty {
-            guard let date = DeadlineText.parse(d, calendar: policy.calendar) else { throw Failure.badInput("deadline \"\(safe(d))\" is not a date") }
-            brief.ask.deadline = date
+            brief.ask.deadline = try accepted(DeadlineText.read(d, named: "deadline", calendar: policy.calendar))
         }
         var time = now
         if let c = row["created_at"], !c.isEmpty {
-            guard let date = ISOTime.parse(c) else { throw Failure.badInput("created_at \"\(safe(c))\" is not an ISO 8601 time") }
+            let date = try accepted(ISOTime.read(c, named: "created_at"))
             guard date <= now else { throw Failure.badInput("created_at \(safe(c)) is in the future") }
             time = date
         }

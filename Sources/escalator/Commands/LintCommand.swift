@@ -2,7 +2,7 @@ import ArgumentParser
 import EscalationKit
 import Foundation
 
-/// Checks a brief against seed 002's common mistakes and seed 001's best practices.
+/// Checks a brief against the common escalation mistakes and the brief's best practices.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -25,11 +25,14 @@ struct LintCommand: ParsableCommand {
                 print("\(e.id): the brief has no findings.")
             } else {
                 let c = session.console
+                var table = Table([Table.Column(header: "LEVEL"), Table.Column(header: "FINDING"),
+                                   Table.Column(header: "WHAT AND HOW TO FIX IT", shrinks: true, minimum: 20)])
                 for f in findings {
                     let tone: Console.Tone = f.severity == .error ? .red : f.severity == .warning ? .yellow : .dim
-                    c.print(c.paint(pad(f.severity.rawValue, 8), tone) + pad(f.id, 22) + safe(f.message))
-                    c.print(String(repeating: " ", count: 30) + c.paint("fix: " + safe(f.fix), .dim))
+                    table.add([Table.Cell(f.severity.rawValue, tone), Table.Cell(f.id), Table.Cell(safe(f.message))])
+                    table.add([Table.Cell(""), Table.Cell(""), Table.Cell("fix: " + safe(f.fix), .dim)])
                 }
+                table.print(c)
             }
             if findings.contains(where: { $0.severity == .error }) { throw ExitCode(Failure.Kind.badInput.rawValue) }
         }

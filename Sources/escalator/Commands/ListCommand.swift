@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalationKit
+import EscalationStore
 import Foundation
 
 /// The escalations that matter now: open ones and those closed recently, most urgent first.
@@ -10,7 +11,7 @@ struct ListCommand: ParsableCommand {
         discussion: "Statuses are read from the clocks at the moment you list: an escalation whose stall clock ran out shows as stalled."
     )
 
-    @Option(help: "routed, acknowledged, in_progress, stalled, resolved or closed.") var status: Status?
+    @Option(help: "open (not yet resolved, as the board counts it), routed, acknowledged, in_progress, stalled, resolved or closed.") var status: StatusFilter?
     @Option(help: "critical, high or medium.") var severity: Severity?
     @Option(help: "A category key, e.g. product_defect.") var category: Category?
     @Option(help: "Only this owner's escalations (case-insensitive).") var owner: String?
@@ -66,7 +67,7 @@ struct ListCommand: ParsableCommand {
 
     private func matches(_ row: ListRow) -> Bool {
         let a = row.attention
-        if let status, a.status != status { return false }
+        if let status, !status.admits(a.status) { return false }
         if let severity, row.severity != severity { return false }
         if let category, row.category != category { return false }
         if let owner, row.owner?.lowercased() != owner.lowercased() { return false }
@@ -79,19 +80,40 @@ struct ListCommand: ParsableCommand {
             c.print("No escalations match." + (all ? "" : " (`--all` includes the archive.)"))
             return
         }
-        // ESC-2026-0042 and a space; wider when a year has more than 9,999 escalations.
-        let idWidth = max(13, rows.lazy.map(\.id.description.count).max() ?? 13) + 1
-        c.print(c.paint(pad("ID", idWidth) + pad("S", 2) + pad("STATUS", 12) + pad("ACCOUNT", 16) + pad("ARR", 9) + pad("OWNER", 10) + "NEXT", .bold))
+        var table = Table([Table.Column(header: "ID"), Table.Column(header: "S"), Table.Column(header: "STATUS"),
+                           Table.Column(header: "ACCOUNT", shrinks: true, minimum: 8), Table.Column(header: "ARR", align: .right),
+                           Table.Column(header: "OWNER", shrinks: true, minimum: 5), Table.Column(header: "NEXT"),
+                           Table.Column(header: "TITLE", shrinks: true, minimum: 8)])
         for e in rows {
             let a = e.attention
             let next = a.mostUrgent.map { DurationText.clock($0, at: session.now) } ?? ""
-            let nextText = a.breached ? c.paint(next, .red) : a.breachWarning ? c.paint(next, .yellow) : next
-            c.print(pad(e.id.description, idWidth) + c.paint(String(e.severity.letter), c.tone(for: e.severity)) + " "
-                + pad(a.status.label, 12) + pad(safe(e.account.name), 15) + " " + pad(e.account.arr.short, 9)
-                + pad(safe(e.owner ?? "—"), 9) + " " + nextText)
+            table.add([Table.Cell(e.id.description), Table.Cell(String(e.severity.letter), c.tone(for: e.severity)),
+                       Table.Cell(a.status.label), Table.Cell(safe(e.account.name)), Table.Cell(e.account.arr.short),
+                       Table.Cell(safe(e.owner ?? "—")), Table.Cell(next, a.breached ? .red : a.breachWarning ? .yellow : nil),
+                       Table.Cell(safe(e.title))])
         }
+        table.print(c)
         c.print(c.paint("\(rows.count) escalation\(rows.count == 1 ? "" : "s")", .dim))
     }
 }
 
 extension Status: ExpressibleByArgument {}
+
+/// What `--status` takes: one status, or `open`, every status before resolved (the board's "18 open").
+enum StatusFilter: ExpressibleByArgument {
+    case open
+    case exactly(Status)
+
+    init?(argument: String) {
+        if argument == "open" { self = .open } else if let status = Status(rawValue: argument) { self = .exactly(status) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { ["open"] + Status.allCases.map(\.rawValue) }
+
+    func admits(_ status: Status) -> Bool {
+        switch self {
+        case .open: status.isActive
+        case .exactly(let wanted): status == wanted
+        }
+    }
+}

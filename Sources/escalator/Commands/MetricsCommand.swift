@@ -1,8 +1,9 @@
 import ArgumentParser
 import EscalationKit
+import EscalationStore
 import Foundation
 
-/// Seed 003's metrics over a date range, grouped by tier, category, segment or severity.
+/// The escalation metrics over a date range, grouped by tier, category, segment or severity.
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
@@ -23,15 +24,14 @@ struct MetricsCommand: ParsableCommand {
             let today = CalendarDay(session.now, in: zone)
             func day(_ text: String?, _ name: String, _ fallback: CalendarDay) throws -> CalendarDay {
                 guard let text else { return fallback }
-                guard let d = CalendarDay(text) else { throw Failure.badInput("--\(name) must be YYYY-MM-DD, not \"\(safe(text))\".") }
-                return d
+                return try accepted(ISOTime.day(text, named: "--\(name)"))
             }
             let end = try day(to, "to", today)
             let start = try day(from, "from", end.adding(days: -29))
             guard start <= end else { throw Failure.badInput("--from (\(start)) is after --to (\(end)).") }
             let all = Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())
             let report = MetricsReport(all, from: start...end, by: by, at: session.now, policy: session.policy)
-            if json { try JSONOutput.print(report) } else { print(safeBlock(report.table)) }
+            if json { try JSONOutput.print(report) } else { MetricsText.print(report, session.console) }
         }
     }
 }

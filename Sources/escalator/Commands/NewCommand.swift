@@ -70,6 +70,7 @@ struct NewCommand: ParsableCommand {
         if let category { file.category = category }
         guard let name = file.account, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("An account is required: --account NAME.") }
         guard let title = file.title, !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("A title is required: --title TEXT.") }
+        if let problem = Intake.titleProblem(title) { throw Failure.badInput(problem) }
         guard let category = file.category else { throw Failure.badInput("A category is required: --category KEY (see `escalator new --help`).") }
 
         var acct = try AccountBook(directory: session.store.directory).find(name) ?? Account(name: name, arr: Money(0, "EUR"))
@@ -80,8 +81,7 @@ struct NewCommand: ParsableCommand {
         }
         if let s = segment ?? file.segment { acct.segment = s }
         if let r = renewal ?? file.renewal {
-            guard let day = CalendarDay(r) else { throw Failure.badInput("--renewal must be a date like 2026-06-30, not \"\(safe(r))\".") }
-            acct.renewal = day
+            acct.renewal = try accepted(ISOTime.day(r, named: "--renewal"))
         }
         if let h = health ?? file.health {
             guard (0...100).contains(h) else { throw Failure.badInput("--health is 0 to 100, not \(h).") }
@@ -105,11 +105,13 @@ struct NewCommand: ParsableCommand {
         guard let chosen = severity ?? file.severity ?? suggested else {
             throw Failure.badInput("Give --severity, or the four scores so a severity can be suggested.")
         }
-        let overrideReason = reason ?? file.reason
-        if let suggested, chosen != suggested, (overrideReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw Failure.badInput("The score suggests \(suggested.rawValue), not \(chosen.rawValue): say why with --reason, so the override is recorded.")
+        let overrideReason: String?
+        do {
+            overrideReason = try Intake.overrideReason(reason ?? file.reason, severity: chosen, suggested: suggested)
+        } catch {
+            throw Failure.badInput(error.description.replacingOccurrences(of: "say why,", with: "say why with --reason,"))
         }
-        let tierValue = tier ?? file.tier ?? (chosen == .critical ? 3 : 1)
+        let tierValue = tier ?? file.tier ?? Intake.defaultTier(for: chosen).rawValue
         guard let tier = Tier(rawValue: tierValue) else { throw Failure.badInput("A tier is 1, 2, 3 or 4, not \(tierValue).") }
 
         var brief = file.brief ?? Brief()
@@ -118,14 +120,11 @@ struct NewCommand: ParsableCommand {
         if let ask { brief.ask.text = ask }
         if let askKind { brief.ask.kind = askKind }
         if let deadline {
-            guard let date = DeadlineText.parse(deadline, calendar: session.policy.calendar) else {
-                throw Failure.badInput("--deadline must be a date (2026-03-14) or an ISO 8601 time, not \"\(safe(deadline))\".")
-            }
-            brief.ask.deadline = date
+            brief.ask.deadline = try accepted(DeadlineText.read(deadline, named: "--deadline", calendar: session.policy.calendar))
         }
         let mood = Sentiment(rawValue: sentiment ?? file.sentiment ?? Sentiment.neutral.rawValue)
         return Draft(title: title, account: acct, category: category, severity: chosen, suggestedSeverity: suggested,
-                     severityOverrideReason: suggested != nil && chosen != suggested ? overrideReason : nil, tier: tier,
+                     severityOverrideReason: overrideReason, tier: tier,
                      team: session.policy.rule(for: category).team, dimensions: dimensions, brief: brief, sentiment: mood,
                      pattern: pattern ?? file.pattern)
     }
@@ -149,16 +148,4 @@ func parseARR(_ text: String) throws -> Int {
         throw Failure.badInput("ARR must be between 0 and \(Money.maximumAmount), not \(safe(text)).")
     }
     return Int(amount.rounded())
-}
-
-/// Deadlines as people type them: a date means the end of that working day.
-enum DeadlineText {
-    static func parse(_ text: String, calendar: BusinessCalendar) -> Date? {
-        if let day = CalendarDay(text) {
-            let end = calendar.hours[day.weekday]?.map(\.end).max() ?? TimeOfDay(hour: 17, minute: 0)!
-            return day.start(in: calendar.timeZone).addingTimeInterval(Double(end.minutes) * 60)
-        }
-        guard text.contains("T") else { return nil }
-        return ISOTime.parse(text)
-    }
 }

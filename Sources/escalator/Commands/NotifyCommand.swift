@@ -13,7 +13,18 @@ struct NotifyCommand: ParsableCommand {
     )
 
     @Flag(name: .customLong("dry-run"), help: "List what would be sent; send and record nothing.") var dryRun = false
+    @Flag(help: "Print JSON: an array of {kind, id, account, level, sent} (sent is false with --dry-run).") var json = false
     @OptionGroup var storeOptions: StoreOptions
+
+    /// One notification as `--json` prints it.
+    struct Output: EveryKeyEncodable {
+        var kind: String
+        var id: String
+        var account: String
+        /// For `reescalated`: the chain's level and who it tells.
+        var level: String?
+        var sent: Bool
+    }
 
     func run() throws {
         try reporting {
@@ -27,11 +38,12 @@ struct NotifyCommand: ParsableCommand {
             // Outside the senders' lock: delivering may take a hook's timeout, and what was queued is safe.
             let hooks = Hooks(policy: session.policy, store: session.store)
             let summary = hooks.deliverDue(at: session.now, wait: session.store.lockTimeout)
+            // Beyond one line per notification sent: retries, catch-ups and failures (on standard error under --json).
+            let say: (String) -> Void = json ? { FileHandle.standardError.write(Data("escalator: \($0)\n".utf8)) } : { print($0) }
             if summary.busy {
-                print("Another process is delivering the outbox; it delivers what is due.")
+                say("Another process is delivering the outbox; it delivers what is due.")
             } else if summary.failed > 0 || summary.delivered != queued {
-                // Beyond one line per notification sent: retries, catch-ups and failures.
-                print("Outbox: \(summary.delivered) delivered, \(summary.failed) failed (`escalator outbox` lists them).")
+                say("Outbox: \(summary.delivered) delivered, \(summary.failed) failed (`escalator outbox` lists them).")
             }
         }
     }
@@ -43,10 +55,15 @@ struct NotifyCommand: ParsableCommand {
         var count = 0
         var queued = 0
         let hooks = Hooks(policy: session.policy, store: session.store)
+        var printed: [Output] = []
         for e in session.store.ledger.escalations.values.sorted(by: { $0.id < $1.id }) where e.isOpen {
             for (kind, key, level) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
                 count += 1
-                print("\(kind.rawValue) \(e.id) \(safe(e.account.name))" + (level.map { " → \(safe($0))" } ?? ""))
+                if json {
+                    printed.append(Output(kind: kind.rawValue, id: e.id.description, account: e.account.name, level: level, sent: record != nil))
+                } else {
+                    print("\(kind.rawValue) \(e.id) \(safe(e.account.name))" + (level.map { " → \(safe($0))" } ?? ""))
+                }
                 guard let record else { continue }
                 // Store first: once queued, a crash before the key is recorded queues it again under the
                 // same delivery id, which the outbox keeps once.
@@ -63,7 +80,7 @@ struct NotifyCommand: ParsableCommand {
                 already.insert(key)
             }
         }
-        if count == 0 { print("Nothing to send.") }
+        if json { try JSONOutput.print(printed) } else if count == 0 { print("Nothing to send.") }
         return queued
     }
 

@@ -30,13 +30,16 @@ struct OutboxCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("escalator: \(damaged) damaged line\(damaged == 1 ? "" : "s") in outbox.log skipped.\n".utf8))
                 }
                 guard !rows.isEmpty else { return print(all ? "The outbox is empty." : "Nothing waits in the outbox.") }
-                let c = session.console
-                c.print(c.paint(pad("ID", 13) + pad("STATUS", 10) + pad("KIND", 17) + pad("ESCALATION", 15) + pad("TRIES", 6) + pad("NEXT", 21) + "COMMAND / LAST FAILURE", .bold))
+                var table = Table([Table.Column(header: "ID"), Table.Column(header: "STATUS"), Table.Column(header: "KIND"),
+                                   Table.Column(header: "ESCALATION"), Table.Column(header: "TRIES", align: .right), Table.Column(header: "NEXT"),
+                                   Table.Column(header: "COMMAND", shrinks: true, minimum: 12), Table.Column(header: "LAST FAILURE", shrinks: true, minimum: 12)])
                 for r in rows {
-                    let next = r.nextAttempt.map { ISOTime.format($0).prefix(16) + "Z" } ?? "—"
-                    c.print(pad(r.id, 13) + pad(r.status.rawValue, 10) + pad(safe(r.kind), 17) + pad(safe(r.escalationId), 15) + pad(String(r.attempts), 6)
-                        + pad(String(next), 21) + safe(r.command) + (r.lastFailure.map { ": " + safe($0) } ?? ""))
+                    table.add([Table.Cell(r.id), Table.Cell(r.status.rawValue, r.status == .dead ? .red : nil), Table.Cell(safe(r.kind)),
+                               Table.Cell(safe(r.escalationId)), Table.Cell(String(r.attempts)),
+                               Table.Cell(r.nextAttempt.map { ShowCommand.local($0, session) } ?? "—"),
+                               Table.Cell(safe(r.command)), Table.Cell(r.lastFailure.map(safe) ?? "")])
                 }
+                table.print(session.console)
             }
         }
     }
@@ -84,7 +87,7 @@ struct OutboxCommand: ParsableCommand {
 }
 
 /// One delivery as `outbox --json` shows it.
-struct OutboxRow: Encodable {
+struct OutboxRow: EveryKeyEncodable {
     let id: String
     let status: DeliveryStatus
     let kind: String

@@ -7,15 +7,16 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports for CS leadership.", subcommands: [Weekly.self])
 
-    /// Seed 000's weekly summary, exact keys and formats.
+    /// The weekly summary for CS leadership, with fixed keys and formats.
     struct Weekly: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "weekly",
-            abstract: "The weekly summary as JSON in seed 000's shape.",
+            abstract: "The weekly summary for CS leadership, as JSON in a fixed shape.",
             discussion: "The week is the seven days ending on --date (default: today), in the team calendar's time zone."
         )
 
         @Option(help: "The report date, YYYY-MM-DD (default: today).") var date: String?
+        @Flag(help: "Print JSON (the weekly summary is always JSON; accepted so that every data command takes it).") var json = false
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
@@ -23,7 +24,7 @@ struct ReportCommand: ParsableCommand {
                 let session = try Session.open(storeOptions)
                 var now = session.now
                 if let date {
-                    guard let day = CalendarDay(date) else { throw Failure.badInput("--date must be YYYY-MM-DD, not \"\(safe(date))\".") }
+                    let day = try accepted(ISOTime.day(date, named: "--date"))
                     // The end of the report day, so everything that happened on it counts.
                     now = day.adding(days: 1).start(in: session.policy.calendar.timeZone).addingTimeInterval(-1)
                 }

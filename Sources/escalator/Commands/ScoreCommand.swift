@@ -7,7 +7,7 @@ struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score a situation on the four dimensions and get the escalation decision.",
-        discussion: "4–8 handle it yourself · 9–13 escalate for support · 14–17 escalate with urgency · 18–20 escalate immediately. Without --json prints seed 002's assessment."
+        discussion: "4–8 handle it yourself · 9–13 escalate for support · 14–17 escalate with urgency · 18–20 escalate immediately. Without --json prints the escalation assessment."
     )
 
     @Option(parsing: .unconditional, help: "Customer impact, 1 (workaround exists) to 5 (severe, no workaround, revenue impact).") var impact: Int

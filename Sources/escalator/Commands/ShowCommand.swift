@@ -40,17 +40,19 @@ struct ShowCommand: ParsableCommand {
             if let resolution = e.resolution { c.print("Resolution \(safe(resolution))") }
             c.print("")
             c.print(c.paint("Clocks", .bold))
+            var clocks = Table([Table.Column(header: "CLOCK"), Table.Column(header: "TARGET", shrinks: true, minimum: 12), Table.Column(header: "STATE")])
             for r in session.clocks.read(e, at: now) {
-                let when: String
+                let when: Table.Cell
                 switch r.state {
-                case .running: when = "due \(Self.local(r.deadline, session)) (\(DurationText.relative(r.deadline, from: now)))"
-                case .breached where r.stoppedAt == nil: when = c.paint("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
-                case .breached: when = c.paint("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
-                case .met: when = "met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early"
-                case .paused: when = "paused"
+                case .running: when = Table.Cell("due \(Self.local(r.deadline, session)) (\(DurationText.relative(r.deadline, from: now)))")
+                case .breached where r.stoppedAt == nil: when = Table.Cell("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
+                case .breached: when = Table.Cell("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
+                case .met: when = Table.Cell("met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early")
+                case .paused: when = Table.Cell("paused")
                 }
-                c.print("  " + pad(r.kind.label, 16) + pad(r.target.phrase(r.basis), 22) + when)
+                clocks.add([Table.Cell(r.kind.label), Table.Cell(r.target.phrase(r.basis)), when])
             }
+            clocks.print(c)
             let hooks = Hooks(policy: session.policy, store: session.store)
             let told = ((try? hooks.outbox.state().state.entries) ?? []).filter { $0.delivery.escalation == e.id.description }
             if !told.isEmpty {
@@ -60,13 +62,13 @@ struct ShowCommand: ParsableCommand {
                 for entry in told {
                     let level = (try? JSONSerialization.jsonObject(with: Data(entry.delivery.payload.utf8)) as? [String: Any])?["level"] as? String
                     let what = pad(entry.status(hooks.schedule).rawValue, 10) + entry.delivery.kind + (level.map { " \($0)" } ?? "")
-                    c.print("  \(Self.local(entry.delivery.queued, session))  " + fit(safe(what), c.width - 20))
+                    c.print("  \(Self.local(entry.delivery.queued, session))  " + safe(what))
                 }
             }
             c.print("")
             c.print(c.paint("History", .bold))
             for entry in e.history {
-                c.print("  \(Self.local(entry.time, session))  " + fit(safe("\(entry.who): \(entry.change.phrase(policy: session.policy))"), c.width - 20))
+                c.print("  \(Self.local(entry.time, session))  " + safe("\(entry.who): \(entry.change.phrase(policy: session.policy))"))
             }
         }
     }

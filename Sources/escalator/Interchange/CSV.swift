@@ -1,5 +1,6 @@
 /// RFC 4180 CSV, as a CRM or support-desk export gives it: quoted fields may hold commas, quotes
 /// ("" inside quotes) and line breaks; CRLF or LF line ends; a UTF-8 byte-order mark is ignored.
+/// The separator is a comma, or a semicolon as Excel writes CSV where the comma is the decimal mark.
 enum CSV {
     struct Row {
         /// The 1-based line on which the record starts, for messages.
@@ -13,7 +14,23 @@ enum CSV {
         var description: String { "line \(line): \(reason)" }
     }
 
+    /// The separator of `text`: the one of `,` and `;` found more often on its first line outside quotes.
+    static func separator(of text: String) -> Unicode.Scalar {
+        var commas = 0, semicolons = 0, quoted = false
+        for c in text.unicodeScalars {
+            if c == "\"" { quoted.toggle() } else if !quoted {
+                if c == "\n" { break }
+                if c == "," { commas += 1 } else if c == ";" { semicolons += 1 }
+            }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
     static func parse(_ text: String) throws(ParseError) -> [Row] {
+        try parse(text, separator: separator(of: text))
+    }
+
+    static func parse(_ text: String, separator: Unicode.Scalar) throws(ParseError) -> [Row] {
         var rows: [Row] = []
         var field = ""
         var fields: [String] = []
@@ -45,7 +62,7 @@ enum CSV {
                     guard field.isEmpty else { throw ParseError(line: line, reason: "a quote in the middle of an unquoted field") }
                     inQuotes = true
                     quoteOpenedAt = line
-                case ",":
+                case separator:
                     fields.append(field)
                     field = ""
                 case "\r":
@@ -65,6 +82,29 @@ enum CSV {
         return rows
     }
 
+    /// The characters that make a spreadsheet read a cell as a formula (or, tab and CR, that
+    /// spreadsheets strip before reading one).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A cell a spreadsheet shows as text: a cell that would start a formula (`=HYPERLINK(…)`) gets a
+    /// leading apostrophe, as spreadsheets themselves mark text, and so does one whose apostrophes
+    /// come before such a character (`'=x`), so that `fromSpreadsheet` gives back exactly what was written. Control characters other than line breaks and tabs become visible
+    /// placeholders (U+2400…), as on the terminal.
+    static func spreadsheetSafe(_ text: String) -> String {
+        let clean = SafeText.neutralized(text, singleLine: false)
+        return startsAFormula(afterApostrophes: clean) ? "'" + clean : clean
+    }
+
+    /// True when `text`, after any leading apostrophes, starts with a formula character.
+    private static func startsAFormula(afterApostrophes text: String) -> Bool {
+        text.first { $0 != "'" }.map { formulaStarts.contains($0) } ?? false
+    }
+
+    /// The inverse of `spreadsheetSafe`'s apostrophe, for `import` of what `export` wrote.
+    static func fromSpreadsheet(_ cell: String) -> String {
+        cell.first == "'" && startsAFormula(afterApostrophes: cell) ? String(cell.dropFirst()) : cell
+    }
+
     /// One field, quoted when it needs to be.
     static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
@@ -72,4 +112,5 @@ enum CSV {
     }
 }
 
+import EscalationKit
 import Foundation

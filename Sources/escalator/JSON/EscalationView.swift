@@ -2,7 +2,7 @@ import EscalationKit
 import Foundation
 
 /// One escalation as `list --json` prints it: where it stands and what needs attention, no brief.
-struct EscalationSummary: Encodable {
+struct EscalationSummary: EveryKeyEncodable {
     var id: String
     var title: String
     var account: String
@@ -54,7 +54,7 @@ struct EscalationSummary: Encodable {
 }
 
 /// One clock as JSON shows it.
-struct ClockSummary: Encodable {
+struct ClockSummary: EveryKeyEncodable {
     var kind: String
     var state: String
     var start: Date
@@ -83,7 +83,7 @@ struct ClockSummary: Encodable {
 }
 
 /// One escalation as `show --json` prints it: everything, with clocks and the history.
-struct EscalationDetail: Encodable {
+struct EscalationDetail: EveryKeyEncodable {
     var id: String
     var title: String
     var status: String
@@ -96,7 +96,7 @@ struct EscalationDetail: Encodable {
     var team: String
     var owner: String?
     var reporter: String
-    var account: Account
+    var account: AccountView
     var score: Score?
     var sentiment: String
     var pattern: String?
@@ -112,11 +112,21 @@ struct EscalationDetail: Encodable {
     var deescalation: Deescalation?
     var history: [HistoryLine]
 
+    /// The account with every key present (the store's form leaves unknown health and renewal out).
+    struct AccountView: EveryKeyEncodable {
+        var name: String
+        var arr: Money
+        var segment: Segment
+        var healthScore: Int?
+        var renewal: CalendarDay?
+        var strategic: Bool
+    }
+
     struct Score: Encodable {
         var impact, value, urgency, capability, total: Int
     }
 
-    struct HistoryLine: Encodable {
+    struct HistoryLine: EveryKeyEncodable {
         var sequence: Int
         var time: Date
         var actor: String
@@ -150,7 +160,8 @@ struct EscalationDetail: Encodable {
         team = e.team
         owner = e.owner
         reporter = e.reporter
-        account = e.account
+        let a = e.account
+        account = AccountView(name: a.name, arr: a.arr, segment: a.segment, healthScore: a.healthScore, renewal: a.renewal, strategic: a.strategic)
         score = e.dimensions.map { Score(impact: $0.impact, value: $0.value, urgency: $0.urgency, capability: $0.capability, total: $0.total) }
         sentiment = e.sentiment.rawValue
         pattern = e.pattern

@@ -48,10 +48,10 @@ enum JSONInput {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.dateDecodingStrategy = .custom { d in
             let text = try d.singleValueContainer().decode(String.self)
-            guard let date = ISOTime.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: d.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            switch ISOTime.read(text, named: d.codingPath.last?.stringValue ?? "the time") {
+            case .success(let date): return date
+            case .failure(let problem): throw DecodingError.dataCorrupted(.init(codingPath: d.codingPath, debugDescription: problem.description))
             }
-            return date
         }
         return decoder
     }

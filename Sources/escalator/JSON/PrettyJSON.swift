@@ -48,13 +48,14 @@ struct PrettyJSON {
     mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
     mutating func field(_ name: StaticString, _ value: Date) { key(name); date(value) }
     mutating func field(_ name: StaticString, _ value: Double) { key(name); double(value) }
-    /// Absent values are left out, as the synthesized `encodeIfPresent` does.
-    mutating func field(_ name: StaticString, _ value: String?) { if let value { field(name, value) } }
-    mutating func field(_ name: StaticString, _ value: Date?) { if let value { field(name, value) } }
-    mutating func field(_ name: StaticString, _ value: Double?) { if let value { field(name, value) } }
+    /// Absent values are `null`: every key of a stable shape is present (see `EveryKeyEncodable`).
+    mutating func field(_ name: StaticString, _ value: String?) { if let value { field(name, value) } else { null(name) } }
+    mutating func field(_ name: StaticString, _ value: Date?) { if let value { field(name, value) } else { null(name) } }
+    mutating func field(_ name: StaticString, _ value: Double?) { if let value { field(name, value) } else { null(name) } }
     mutating func field<T: PrettyJSONWritable>(_ name: StaticString, _ value: T?) {
-        if let value { key(name); value.write(to: &self) }
+        if let value { key(name); value.write(to: &self) } else { null(name) }
     }
+    mutating func null(_ name: StaticString) { key(name); bytes.append(contentsOf: "null".utf8) }
     mutating func field(_ name: StaticString, _ values: [String]) {
         key(name)
         array(values) { json, value in json.string(value) }

@@ -1,20 +1,32 @@
 import EscalationKit
 import Foundation
 
-/// Human output: fits 80 columns, uses colour only on a terminal and never with `NO_COLOR`, and
-/// neutralises every piece of store text before it is printed.
+/// Human output: fits the terminal's width, uses colour only on a terminal and never with
+/// `NO_COLOR`, and neutralises every piece of store text before it is printed.
 struct Console {
     let colour: Bool
-    let width: Int
+    /// The columns a line may take: `COLUMNS`, else the terminal's width, else 80 on a terminal that
+    /// does not say; nil (nothing is cut) when standard output is not a terminal and `COLUMNS` is unset.
+    let width: Int?
 
     static let standard: Console = {
         let env = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1
         let colour = tty && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
-        var size = winsize()
-        let columns = tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        return Console(colour: colour, width: max(40, min(columns, 120)))
+        return Console(colour: colour, width: width(columns: env["COLUMNS"], terminal: tty ? terminalColumns() : nil, isTerminal: tty))
     }()
+
+    /// The width rule, apart from the process so that it can be tested.
+    static func width(columns: String?, terminal: Int?, isTerminal: Bool) -> Int? {
+        if let text = columns, let n = Int(text.trimmingCharacters(in: .whitespaces)), n > 0 { return max(20, n) }
+        guard isTerminal else { return nil }
+        return max(20, terminal ?? 80)
+    }
+
+    private static func terminalColumns() -> Int? {
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    }
 
     enum Tone: String {
         case red = "31", yellow = "33", green = "32", cyan = "36", bold = "1", dim = "2"
@@ -34,12 +46,13 @@ struct Console {
 
     /// Prints one line, cut to the width (colour codes do not count).
     func print(_ line: String = "") {
-        Swift.print(Console.fitVisible(line, width))
+        Swift.print(width.map { Console.fitVisible(line, $0) } ?? line)
     }
 
     /// Prints a sentence wrapped at spaces to the width, later lines indented: a confirmation must
     /// keep every word (the owner's whole name), where a table row may be cut.
     func say(_ sentence: String) {
+        guard let width else { return print(sentence) }
         var line = ""
         for word in sentence.split(separator: " ", omittingEmptySubsequences: false) {
             let candidate = line.isEmpty ? String(word) : line + " " + word

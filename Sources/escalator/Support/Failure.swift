@@ -39,7 +39,7 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let error as StoreError {
         exitWith(Failure(error.exitKind, error.description))
     } catch let error as Context.Problem {
-        exitWith(Failure(.usage, error.description))
+        exitWith(Failure(.badInput, error.description))
     } catch let error as ExitCode {
         throw error
     } catch {

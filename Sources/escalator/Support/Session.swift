@@ -59,12 +59,26 @@ struct Session {
 
     private static func keepUntilExit(_ store: Store) { openStores.append(store) }
 
-    /// `ESCALATOR_LOCK_TIMEOUT` (seconds) bounds how long a write waits for another writer (default 5 s).
+    /// `ESCALATOR_LOCK_TIMEOUT` (seconds) bounds how long a write waits for another writer (default 5 s);
+    /// `ESCALATOR_COMPACTION_THRESHOLD` (bytes) is the journal size past which a write compacts.
     static func applyLockTimeout(_ store: Store) {
-        if let text = ProcessInfo.processInfo.environment["ESCALATOR_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0, seconds < 3600 {
+        let environment = ProcessInfo.processInfo.environment
+        if let text = environment["ESCALATOR_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0, seconds < 3600 {
             store.lockTimeout = .milliseconds(Int(seconds * 1000))
         }
+        if let text = environment["ESCALATOR_COMPACTION_THRESHOLD"], let bytes = Int(text), bytes >= 0 {
+            store.compactionThreshold = bytes
+        }
     }
+
+    /// A committed write whose compaction failed says so on standard error; it still succeeded.
+    static func mentionPostponedCompaction(_ store: Store) {
+        guard let error = store.postponedCompaction else { return }
+        FileHandle.standardError.write(Data(("escalator: " + SafeText.neutralized(Self.postponedText(error), singleLine: false) + "\n").utf8))
+    }
+
+    /// The one sentence for a compaction that failed after its write was committed.
+    static func postponedText(_ error: StoreError) -> String { "saved; compaction postponed: \(error.description)" }
 
     /// The routing rules: `$ESCALATOR_CONFIG`, else `escalator.toml` in the store, else the defaults.
     static func loadPolicy(for directory: URL) throws -> Policy {
@@ -114,6 +128,7 @@ struct Session {
         let hooks = Hooks(policy: policy, store: store)
         hooks.prepare()
         let events = try store.commit(commands, on: id, context: context)
+        Self.mentionPostponedCompaction(store)
         hooks.notify(after: events, at: now)
         return events
     }

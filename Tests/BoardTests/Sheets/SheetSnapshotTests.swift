@@ -68,11 +68,16 @@ import EscalationKit
         #expect(BoardView.render(state).plainText.contains("Week ending 2026-03-13"))
     }
 
-    @Test(arguments: sizes) func metricsByCategory(size: Size) {
+    @Test(arguments: sizes) func metricsByCategory(size: Size) throws {
         var state = SheetFixture.state(size: size)
         state.press(.character("R"), .character("3"))
         check(state, "reports-category")
         #expect(BoardView.render(state).plainText.contains("by category"))
+        // The table's every column is whole, the last included, at 80 columns as at 160.
+        let lines = BoardView.render(state).plainText.split(separator: "\n")
+        let header = try #require(lines.first { $0.contains("Group") && $0.contains("Count") })
+        #expect(header.contains("ARR at risk"), "\(header)")
+        #expect(!lines.contains { $0.contains("All") && $0.contains("…") && $0.contains("%") })
     }
 
     @Test func asciiFormAndReports() {

@@ -14,71 +14,78 @@ extension BoardState {
             return []
         }
         if var path = sheet.path {
-            switch key {
-            case .escape:
+            guard let intent = lineIntent(for: key, in: .prompt) else {
+                if case .character(let c) = key, !c.unicodeScalars.contains(where: SafeText.isControl) { sheet.path = path + String(c) }
+                return []
+            }
+            switch intent {
+            case .cancel:
                 sheet.path = nil
                 message = Message("Not written.", isError: false)
-            case .enter:
+            case .submit:
                 let chosen = path.trimmingCharacters(in: .whitespaces)
                 sheet.path = nil
                 return [.writeFile(path: chosen.isEmpty ? sheet.defaultPath : chosen, contents: briefText(e).markdown)]
-            case .backspace, .delete:
+            case .erase:
                 if !path.isEmpty { path.removeLast() }
                 sheet.path = path
-            case .control("u"):
+            case .clearText:
                 sheet.path = ""
-            case .character(let c):
-                guard !c.unicodeScalars.contains(where: SafeText.isControl) else { return [] }
-                sheet.path = path + String(c)
             default: break
             }
             return []
         }
         message = nil
-        let page = max(1, BoardLayout(size: size).bodyHeight - 1)
-        switch key {
-        case .escape, .backspace, .character("q"), .character("b"):
-            closeSheet()
-        case .character("j"), .down: sheet.scroll += 1
-        case .character("k"), .up: sheet.scroll -= 1
-        case .pageDown, .character(" "): sheet.scroll += page
-        case .pageUp: sheet.scroll -= page
-        case .character("g"), .home: sheet.scroll = 0
-        case .character("G"), .end: sheet.scroll = Int.max / 2
-        case .character("y"):
+        guard let intent = keyMap.intent(for: key, in: .brief) else { return [] }
+        switch intent {
+        case .quit: return [.quit]
+        case .back, .brief: closeSheet()
+        case .copyBrief:
             let markdown = briefText(e).markdown
             message = Message("Copied the brief of \(e.id) to the clipboard (OSC 52, \(markdown.utf8.count) bytes).", isError: false)
             return [.copyToClipboard(markdown)]
-        case .character("w"):
+        case .writeBrief:
             sheet.path = sheet.defaultPath
-        default: break
+        default:
+            sheet.scroll = Self.scrolled(sheet.scroll, by: intent, page: max(1, BoardLayout(size: size).bodyHeight - 1))
         }
         sheet.scroll = min(max(0, sheet.scroll), BriefView.maxScroll(self, sheet: sheet))
         return []
     }
 
-    /// Keys in the reports: Tab / ← → or 1–4 between the weekly summary and the metrics, scroll, Esc back.
-    mutating func handleReportsKey(_ key: Key, sheet: inout ReportsSheet) {
+    /// A scroll position after a scrolling intent (↑ ↓, a page, the top, the bottom).
+    static func scrolled(_ scroll: Int, by intent: Intent, page: Int) -> Int {
+        switch intent {
+        case .up: scroll - 1
+        case .down: scroll + 1
+        case .pageUp: scroll - page
+        case .pageDown: scroll + page
+        case .first: 0
+        case .last: Int.max / 2
+        default: scroll
+        }
+    }
+
+    /// Keys in the reports (the key map's reports context): between the pages, scroll, back.
+    mutating func handleReportsKey(_ key: Key, sheet: inout ReportsSheet) -> [Effect] {
         let pages = ReportsSheet.Page.allCases
         let index = pages.firstIndex(of: sheet.page)!
         message = nil
-        switch key {
-        case .escape, .backspace, .character("q"), .character("R"):
+        guard let intent = keyMap.intent(for: key, in: .reports) else { return [] }
+        switch intent {
+        case .quit: return [.quit]
+        case .back, .reports:
             closeSheet()
-            return
-        case .tab, .right, .character("l"): sheet.page = pages[(index + 1) % pages.count]; sheet.scroll = 0
-        case .backTab, .left, .character("h"): sheet.page = pages[(index + pages.count - 1) % pages.count]; sheet.scroll = 0
-        case .character(let c) where ("1"..."4").contains(c):
-            sheet.page = pages[c.wholeNumberValue! - 1]
-            sheet.scroll = 0
-        case .character("j"), .down: sheet.scroll += 1
-        case .character("k"), .up: sheet.scroll -= 1
-        case .pageDown, .character(" "): sheet.scroll += max(1, BoardLayout(size: size).bodyHeight - 2)
-        case .pageUp: sheet.scroll -= max(1, BoardLayout(size: size).bodyHeight - 2)
-        case .character("g"), .home: sheet.scroll = 0
-        case .character("G"), .end: sheet.scroll = Int.max / 2
-        default: break
+            return []
+        case .nextPage: sheet.page = pages[(index + 1) % pages.count]; sheet.scroll = 0
+        case .previousPage: sheet.page = pages[(index + pages.count - 1) % pages.count]; sheet.scroll = 0
+        case .weeklyPage: sheet.page = .weekly; sheet.scroll = 0
+        case .tierPage: sheet.page = .tier; sheet.scroll = 0
+        case .categoryPage: sheet.page = .category; sheet.scroll = 0
+        case .segmentPage: sheet.page = .segment; sheet.scroll = 0
+        default: sheet.scroll = Self.scrolled(sheet.scroll, by: intent, page: max(1, BoardLayout(size: size).bodyHeight - 2))
         }
         sheet.scroll = min(max(0, sheet.scroll), ReportsView.maxScroll(self, sheet: sheet))
+        return []
     }
 }

@@ -7,29 +7,29 @@ extension BoardState {
         FormReading(form, accounts: accounts, policy: policy, ledger: ledger)
     }
 
-    /// Keys in the form: Tab / Shift-Tab (and ↑ ↓) between fields, typing, ← → for choices and
-    /// scores and to move the caret in text (Home / End, Ctrl-A to the start), Ctrl-E for `$EDITOR`,
-    /// Enter to save (lint first), Esc to cancel.
+    /// Keys in the form, from the key map's form context: between fields, typing, the caret and
+    /// the values of choices and scores, `$EDITOR`, saving (lint first) and cancelling (which asks
+    /// when something was typed); then the review and discard questions' keys.
     mutating func handleFormKey(_ key: Key, form: inout EscalationForm) -> [Effect] {
         switch form.phase {
         case .saving:
             return []
         case .confirmDiscard:
-            switch key {
-            case .character("y"), .character("Y"):
+            switch keyMap.intent(for: key, in: .confirm) {
+            case .yes?:
                 closeSheet()
                 message = Message(form.editedID == nil ? "Discarded." : "Edit discarded.", isError: false)
-            case .character("n"), .character("N"), .escape:
+            case .no?:
                 form.phase = .editing
                 message = nil
             default: break
             }
             return []
         case .review(let findings):
-            switch key {
-            case .enter, .character("s"), .character("S"):
+            switch keyMap.intent(for: key, in: .review) {
+            case .save?:
                 return commitForm(&form)
-            case .escape, .backspace, .character("f"), .character("F"):
+            case .fixFindings?:
                 form.phase = .editing
                 let r = reading(form)
                 if let field = findings.compactMap(\.field).first(where: r.shows) { form.focus = field }
@@ -42,57 +42,59 @@ extension BoardState {
         let r = reading(form)
         let field = form.focus
         message = nil
-        switch key {
-        case .escape:
+        guard let intent = lineIntent(for: key, in: .form) else {
+            if case .character(let c) = key { type(c, into: field, in: &form, reading: r) }
+            return []
+        }
+        switch intent {
+        case .cancel:
             if form.isDirty {
                 form.phase = .confirmDiscard
             } else {
                 closeSheet()
                 message = Message("Cancelled.", isError: false)
             }
-        case .tab:
-            if field == .account, !r.completions.isEmpty {
+        case .nextField, .previousField:
+            let forward = intent == .nextField
+            let primary = keyMap.keys(for: intent, in: .form).first
+            if field == .account, r.completions.count > 1, key != primary {
+                // The field keys' other keys (↓ ↑) go through the accounts offered; the first (Tab) takes the one chosen.
+                let n = r.completions.count
+                form.completion = (form.completion + (forward ? 1 : n - 1)) % n
+                return []
+            }
+            if forward, field == .account, !r.completions.isEmpty {
                 form.values[.account] = r.completions[min(form.completion, r.completions.count - 1)].name
                 form.completion = 0
             }
-            move(&form, by: 1)
-        case .backTab: move(&form, by: -1)
-        case .down, .up:
-            if field == .account, r.completions.count > 1 {
-                let n = r.completions.count
-                form.completion = (form.completion + (key == .down ? 1 : n - 1)) % n
-            } else {
-                move(&form, by: key == .down ? 1 : -1)
-            }
-        case .enter:
+            move(&form, by: forward ? 1 : -1)
+        case .save:
             return saveForm(&form)
-        case .control("e"):
+        case .externalEditor:
             guard field.isText else {
-                message = Message("Ctrl-E opens $EDITOR on a text field.", isError: true)
+                message = Message("\(keyLabel(.externalEditor, in: .form)) opens $EDITOR on a text field.", isError: true)
                 return []
             }
             form.editing = field
             return [.editText(form.values[field])]
-        case .control("u"):
+        case .clearText:
             clear(field, in: &form)
-        case .backspace, .delete:
+        case .erase, .eraseForward:
             if field.isText {
-                erase(key == .backspace ? .before : .at, in: &form)
+                erase(intent == .erase ? .before : .at, in: &form)
             } else {
                 clear(field, in: &form)
             }
         case .left, .right:
             if field.isText {
-                moveCaret(by: key == .right ? 1 : -1, in: &form)
+                moveCaret(by: intent == .right ? 1 : -1, in: &form)
             } else {
-                step(field, by: key == .right ? 1 : -1, in: &form, reading: r)
+                step(field, by: intent == .right ? 1 : -1, in: &form, reading: r)
             }
-        case .home, .control("a"):
+        case .lineStart:
             if field.isText { form.caret = 0 }
-        case .end:
+        case .lineEnd:
             if field.isText { form.caret = nil }
-        case .character(let c):
-            type(c, into: field, in: &form, reading: r)
         default: break
         }
         return []

@@ -34,7 +34,7 @@ extension FormReading {
         let suggested = suggestedSeverity
         return Draft(title: v[.title].trimmingCharacters(in: .whitespaces), account: account ?? Account(name: name, arr: Money(0)),
                      category: category, severity: severity, suggestedSeverity: suggested,
-                     severityOverrideReason: suggested != nil && suggested != severity ? v[.reason].trimmingCharacters(in: .whitespaces) : nil,
+                     severityOverrideReason: Intake.overrides(severity, suggested: suggested) ? v[.reason].trimmingCharacters(in: .whitespaces) : nil,
                      tier: tier, team: policy.rule(for: category).team, dimensions: dimensions,
                      brief: brief(from: Brief(), isNew: true, policy: policy, at: now))
     }
@@ -58,7 +58,7 @@ extension FormReading {
         }
         b.ask.text = v[.ask].trimmingCharacters(in: .whitespaces)
         if v[.deadline] != form.initial[.deadline] {
-            b.ask.deadline = CalendarDay(v[.deadline].trimmingCharacters(in: .whitespaces)).map { DeadlineDay.date($0, calendar: policy.calendar) }
+            b.ask.deadline = CalendarDay(v[.deadline].trimmingCharacters(in: .whitespaces)).map { Intake.deadline(endOf: $0, calendar: policy.calendar) }
         }
         b.impactDimensions.breadth = v[.affected].trimmingCharacters(in: .whitespaces)
         b.impactDimensions.revenue = v[.revenue].trimmingCharacters(in: .whitespaces)

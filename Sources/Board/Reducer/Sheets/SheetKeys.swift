@@ -9,6 +9,8 @@ extension BoardState {
             sheets.current = .form(EscalationForm())
         case .reports:
             sheets.current = .reports(ReportsSheet())
+        case .messages:
+            sheets.current = .messages(MessagesSheet())
         case .edit, .brief:
             guard let e = target else {
                 message = Message("No escalation selected.", isError: true)
@@ -38,9 +40,13 @@ extension BoardState {
             if case .brief? = sheets.current { sheets.current = .brief(brief) }
             return effects
         case .reports(var reports)?:
-            handleReportsKey(key, sheet: &reports)
+            let effects = handleReportsKey(key, sheet: &reports)
             if case .reports? = sheets.current { sheets.current = .reports(reports) }
-            return []
+            return effects
+        case .messages(var sheet)?:
+            let effects = handleMessagesKey(key, sheet: &sheet)
+            if case .messages? = sheets.current { sheets.current = .messages(sheet) }
+            return effects
         case nil:
             return []
         }

@@ -1,10 +1,17 @@
 import EscalationKit
 
-/// What is shown over the board: the escalation form, a brief or the reports.
+/// What is shown over the board: the escalation form, a brief, the reports or the message history.
 public enum Sheet: Hashable, Sendable {
     case form(EscalationForm)
     case brief(BriefSheet)
     case reports(ReportsSheet)
+    case messages(MessagesSheet)
+}
+
+/// The message history (`m`): every status-line message of this session, newest first, whole.
+public struct MessagesSheet: Hashable, Sendable {
+    public var scroll = 0
+    public init() {}
 }
 
 /// The sheet on screen, if any, and the card the cursor lands on once a saved escalation reaches the board.

@@ -12,7 +12,7 @@ enum FormView {
         let layout = BoardLayout(size: state.size)
         let r = state.reading(form)
         let title: [Span] = form.editedID.map { id in [Span("Edit ", .columnTitle), Span(id.description, .selected), Span("  " + (r.edited?.title ?? ""))] }
-            ?? [Span("New escalation", .columnTitle), Span("  live scoring (seed 002) · Enter saves after the lint", .dim)]
+            ?? [Span("New escalation", .columnTitle), Span("  live scoring by the decision framework · Enter saves after the lint", .dim)]
         grid.put(title, row: 1, column: 1, limit: width - 2)
 
         if case .review(let findings) = form.phase {
@@ -189,14 +189,15 @@ enum FormView {
             return dimension.rationale(for: score)
         }
         guard focused else { return nil }
+        let editor = state.keyLabel(.externalEditor, in: .form)
         switch field {
-        case .account: return "Tab completes"
+        case .account: return "\(state.keyLabel(.nextField, in: .form)) completes"
         case .category: return "← → or a letter"
         case .severity: return "← → or c/h/m; Backspace: the suggestion"
         case .reason: return r.edited == nil ? "why override the suggestion" : "why severity/tier/category change"
         case .tier: return "← → or 1–4"
-        case .impact: return "2–3 quantified sentences · ^E editor"
-        case .description, .tried, .reproduction: return field == .tried ? "step -> result, one a line · ^E" : "^E opens $EDITOR"
+        case .impact: return "2–3 quantified sentences · \(editor) editor"
+        case .description, .tried, .reproduction: return field == .tried ? "step -> result, one a line · \(editor)" : "\(editor) opens $EDITOR"
         case .communication: return "what the customer was told"
         case .ask: return "investigate / fix / decide / approve …"
         case .deadline: return "YYYY-MM-DD"
@@ -214,7 +215,7 @@ enum FormView {
         let errors = findings.filter { $0.severity == .error }.count
         var lines: [[Span]] = [[Span("Before saving: the brief has \(findings.count) finding\(findings.count == 1 ? "" : "s")"
                                       + (errors > 0 ? " (\(errors) error\(errors == 1 ? "" : "s"))" : ""), errors > 0 ? .error : .warning)],
-                               [Span("Seed 002's common mistakes. Enter or s saves anyway; Esc or f goes back to fix.", .dim)], []]
+                               [Span("Common escalation mistakes. Enter or s saves anyway; Esc or f goes back to fix.", .dim)], []]
         lines += BriefView.findingLines(findings, width: width - 4, unicode: state.unicode)
         for (i, line) in lines.prefix(layout.bodyHeight).enumerated() {
             grid.put(line, row: layout.bodyTop + i, column: 2, limit: width - 4)

@@ -98,7 +98,8 @@ enum ReportsView {
         out.append([Span("Escalations created \(report.start) to \(report.end), by \(report.groupedBy.rawValue): ", .columnTitle),
                     Span("\(report.total.count) escalation\(report.total.count == 1 ? "" : "s")")])
         out.append([])
-        let label = 22
+        // The numbers take 58 columns; the group names give up what an 80-column terminal lacks.
+        let label = max(10, min(22, width - 58))
         out.append([Span(CellText.padded("Group", columns: label) + pad("Count", 6) + pad("MTTR", 8) + pad("TTA", 8)
                          + pad("Ack SLA", 8) + pad("Res SLA", 8) + pad("Stall", 7) + pad("ARR at risk", 13), .dim)])
         func row(_ r: MetricsRow, total: Bool) -> [Span] {

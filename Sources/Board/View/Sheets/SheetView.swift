@@ -3,36 +3,35 @@ import EscalationKit
 /// A sheet over the board (form, brief, reports), with its own status line and footer.
 enum SheetView {
     static func draw(_ sheet: Sheet, state: BoardState, into grid: inout ScreenGrid) {
-        let footer: [Span]
         var question: [Span]?
-        let enter = state.unicode ? "⏎" : "Enter"
         switch sheet {
         case .form(let form):
             FormView.draw(form, state: state, into: &grid)
-            switch form.phase {
-            case .review:
-                footer = keys([(enter + " s", "save anyway"), ("Esc f", "go back and fix")])
-            case .confirmDiscard:
-                question = [Span(form.editedID == nil ? "Discard this escalation? (y/n)" : "Discard the changes? (y/n)", .prompt)]
-                footer = keys([("y", "discard"), ("n Esc", "keep editing")])
-            case .saving:
-                footer = [Span("saving…", .dim)]
-            case .editing:
-                // ← → move the caret in text and go through the values of a choice or a score.
-                let arrows = form.focus.isText ? "move" : "choose"
-                footer = keys([("Tab ⇧Tab", "field"), ("← →", arrows), ("^E", "$EDITOR"), (enter, "save"), ("Esc", "cancel")], unicode: state.unicode)
+            if case .confirmDiscard = form.phase {
+                question = [Span((form.editedID == nil ? "Discard this escalation?" : "Discard the changes?") + state.yesNo, .prompt)]
             }
         case .brief(let brief):
             BriefView.draw(brief, state: state, into: &grid)
             if let path = brief.path {
                 question = [Span("Write the brief to: ", .prompt), Span(path), Span(Symbols(unicode: state.unicode).promptCursor, .prompt)]
-                footer = keys([(enter, "write"), ("Esc", "cancel"), ("^U", "clear")])
-            } else {
-                footer = keys([("j k", "scroll"), ("y", "copy (OSC 52)"), ("w", "write to a file"), ("Esc", "back")])
             }
         case .reports(let reports):
             ReportsView.draw(reports, state: state, into: &grid)
-            footer = keys([("Tab 1-4", "weekly/tier/category/segment"), ("j k", "scroll"), ("Esc", "back")])
+        case .messages(let messages):
+            MessagesView.draw(messages, state: state, into: &grid)
+        }
+        let footer: [Span]
+        if case .form(let form) = sheet, case .saving = form.phase {
+            footer = [Span("saving…", .dim)]
+        } else if case .form(let form) = sheet, case .editing = form.phase {
+            // ← → move the caret in text and go through the values of a choice or a score: the
+            // footer says which, after the field keys.
+            var spans = state.keyMap.footer(in: .form, unicode: state.unicode)
+            let arrows = [Intent.left, .right].map { state.keyLabel($0, in: .form) }.joined(separator: " ")
+            spans.insert(contentsOf: [Span(arrows, .key), Span(form.focus.isText ? " move  " : " choose  ")], at: min(spans.count, 4))
+            footer = spans
+        } else {
+            footer = state.keyMap.footer(in: state.keyContext, unicode: state.unicode)
         }
         let status = grid.size.height - 2
         if let question {
@@ -41,13 +40,6 @@ enum SheetView {
             StatusLineView.drawOutcome(state, row: status, into: &grid)
         }
         grid.put(footer, row: grid.size.height - 1, column: 1, limit: grid.size.width - 1)
-    }
-
-    static func keys(_ pairs: [(String, String)], unicode: Bool = true) -> [Span] {
-        pairs.flatMap { key, what in
-            [Span(unicode ? key : key.replacingOccurrences(of: "⇧Tab", with: "S-Tab").replacingOccurrences(of: "← →", with: "<- ->"), .key),
-             Span(" \(what)  ")]
-        }
     }
 
     /// The role that carries a severity's colour.

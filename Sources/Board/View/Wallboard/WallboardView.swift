@@ -7,7 +7,7 @@ enum WallboardView {
     static func render(_ state: BoardState) -> ScreenGrid {
         var grid = ScreenGrid(size: state.size, unicode: state.unicode)
         guard BoardLayout(size: state.size).fits else {
-            TooSmallView.draw(into: &grid, need: BoardLayout.minimum)
+            TooSmallView.draw(state, into: &grid, need: BoardLayout.minimum)
             return grid
         }
         let facts = state.facts
@@ -34,7 +34,7 @@ enum WallboardView {
     }
 
     static func drawFooter(_ state: BoardState, into grid: inout ScreenGrid) {
-        let quit = state.keyMap.bindings(in: .board).first { $0.intent == .quit }.map { state.unicode ? $0.label : $0.asciiLabel } ?? "q"
+        let quit = state.keyLabel(.quit, in: .board)
         let dot = state.unicode ? "·" : "-"
         grid.put([Span(quit, .key), Span(" quit  \(dot)  read-only wallboard  \(dot)  follows the store live", .dim)],
                  row: grid.size.height - 1, column: 1, limit: grid.size.width - 2)

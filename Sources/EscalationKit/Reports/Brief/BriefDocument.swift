@@ -11,9 +11,9 @@ import Foundation
 /// `customer_communication` {`last_update`, `last_update_at`, `expectation`, `escalation_risk`},
 /// `ask` {`kind` (investigate/fix/decide/approve/other or null), `text`, `deadline`},
 /// `timeline` [{`time`, `actor`, `sentence`}], `commercial` {`arr`, `currency`, `renewal_date`,
-/// `days_to_renewal`, `context`}, `pattern`, `links`. Moments are ISO 8601 in UTC
-/// ("2026-03-10T09:40:00Z"); optional values that are unknown (`pattern`, `reproduction`, `ask.kind`,
-/// `ask.deadline`, `renewal_date`, …) are left out, unknown text is an empty string. Text is as the user typed it
+/// `days_to_renewal`, `context`}, `pattern`, `links`. Moments are ISO 8601 in UTC with milliseconds
+/// ("2026-03-10T09:40:00.000Z"); optional values that are unknown (`pattern`, `reproduction`, `ask.kind`,
+/// `ask.deadline`, `renewal_date`, …) are `null`, never left out; unknown text is an empty string. Text is as the user typed it
 /// (JSON escaping keeps it harmless); the Markdown form neutralizes it.
 public struct BriefDocument: Hashable, Codable, Sendable {
     public var id: String
@@ -67,12 +67,29 @@ public struct BriefDocument: Hashable, Codable, Sendable {
             case expectation
             case lastUpdate = "last_update", lastUpdateAt = "last_update_at", escalationRisk = "escalation_risk"
         }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(lastUpdate, forKey: .lastUpdate)
+            try c.encode(lastUpdateAt, forKey: .lastUpdateAt)
+            try c.encode(expectation, forKey: .expectation)
+            try c.encode(escalationRisk, forKey: .escalationRisk)
+        }
     }
 
     public struct AskPart: Hashable, Codable, Sendable {
         public var kind: String?
         public var text: String
         public var deadline: String?
+
+        enum CodingKeys: String, CodingKey { case kind, text, deadline }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(text, forKey: .text)
+            try c.encode(deadline, forKey: .deadline)
+        }
     }
 
     /// One event of the escalation's history, with its sentence (see `HistoryEntry.sentence(policy:)`).
@@ -93,12 +110,48 @@ public struct BriefDocument: Hashable, Codable, Sendable {
             case arr, currency, context
             case renewalDate = "renewal_date", daysToRenewal = "days_to_renewal"
         }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(arr, forKey: .arr)
+            try c.encode(currency, forKey: .currency)
+            try c.encode(renewalDate, forKey: .renewalDate)
+            try c.encode(daysToRenewal, forKey: .daysToRenewal)
+            try c.encode(context, forKey: .context)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case id, headline, title, account, severity, priority, status, category, tier, date, impact, description
         case attempts, reproduction, ask, timeline, commercial, pattern, links
         case targetTeam = "target_team", reportedBy = "reported_by", customerCommunication = "customer_communication"
+    }
+
+    /// Every key present, unknown values as `null` (the synthesized form would leave them out).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(headline, forKey: .headline)
+        try c.encode(title, forKey: .title)
+        try c.encode(account, forKey: .account)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(status, forKey: .status)
+        try c.encode(category, forKey: .category)
+        try c.encode(tier, forKey: .tier)
+        try c.encode(targetTeam, forKey: .targetTeam)
+        try c.encode(reportedBy, forKey: .reportedBy)
+        try c.encode(date, forKey: .date)
+        try c.encode(impact, forKey: .impact)
+        try c.encode(description, forKey: .description)
+        try c.encode(attempts, forKey: .attempts)
+        try c.encode(reproduction, forKey: .reproduction)
+        try c.encode(customerCommunication, forKey: .customerCommunication)
+        try c.encode(ask, forKey: .ask)
+        try c.encode(timeline, forKey: .timeline)
+        try c.encode(commercial, forKey: .commercial)
+        try c.encode(pattern, forKey: .pattern)
+        try c.encode(links, forKey: .links)
     }
 
     /// The brief of `e` as it stands at `now`.

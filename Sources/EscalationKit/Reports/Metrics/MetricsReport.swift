@@ -45,6 +45,21 @@ public struct MetricsRow: Hashable, Codable, Sendable {
         case meanTimeToAcknowledgeHours = "mean_time_to_acknowledge_hours", acknowledgeSLAPercent = "acknowledge_sla_percent"
         case resolveSLAPercent = "resolve_sla_percent", stallRate = "stall_rate", arrAtRisk = "arr_at_risk"
     }
+
+    /// Every key present: what cannot be measured is `null`, as documented, not left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(label, forKey: .label)
+        try c.encode(count, forKey: .count)
+        try c.encode(escalationRate, forKey: .escalationRate)
+        try c.encode(meanTimeToResolutionHours, forKey: .meanTimeToResolutionHours)
+        try c.encode(meanTimeToAcknowledgeHours, forKey: .meanTimeToAcknowledgeHours)
+        try c.encode(acknowledgeSLAPercent, forKey: .acknowledgeSLAPercent)
+        try c.encode(resolveSLAPercent, forKey: .resolveSLAPercent)
+        try c.encode(stallRate, forKey: .stallRate)
+        try c.encode(arrAtRisk, forKey: .arrAtRisk)
+    }
 }
 
 /// Escalation metrics over a date range, grouped (seed 003's calculate-metrics).

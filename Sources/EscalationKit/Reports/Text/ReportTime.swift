@@ -1,7 +1,7 @@
 import Foundation
 
 /// How reports write moments and durations: days and minutes in the policy calendar's zone, ISO 8601 in UTC for JSON.
-enum ReportTime {
+public enum ReportTime {
     /// "2026-03-10" in `zone`.
     static func day(_ date: Date, in zone: TimeZone) -> String {
         CalendarDay(date, in: zone).description
@@ -15,12 +15,15 @@ enum ReportTime {
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }
 
-    /// "2026-03-10T09:40:00Z": the form every JSON report uses for a moment.
+    /// "2026-03-10T09:40:00.000Z": the form every JSON report uses for a moment (milliseconds
+    /// rounded, as the store keeps them).
     static func iso(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+        let inDay = Int(seconds - Int64(days) * 86400)
+        let (y, m, d) = CivilDate.date(fromDays: days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, inDay / 3600, inDay / 60 % 60, inDay % 60, Int(millis - seconds * 1000))
     }
 
     /// Whole calendar days between the days `start` and `end` fall on in `zone` (never negative).
@@ -34,7 +37,7 @@ enum ReportTime {
     }
 
     /// "45 min", "3.1 h", "4.2 d": a compact duration for tables.
-    static func compact(hours: Double) -> String {
+    public static func compact(hours: Double) -> String {
         if hours < 1 { return "\(Int((hours * 60).rounded()))m" }
         if hours < 48 { return String(format: "%.1fh", hours) }
         return String(format: "%.1fd", hours / 24)

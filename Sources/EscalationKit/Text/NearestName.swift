@@ -1,7 +1,7 @@
 /// Finds the valid name a typo was meant to be, for "did you mean" hints.
-enum NearestName {
+public enum NearestName {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a plausible typo.
-    static func to(_ name: String, among candidates: some Sequence<String>) -> String? {
+    public static func to(_ name: String, among candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -13,12 +13,13 @@ enum NearestName {
     }
 
     /// "; did you mean \"x\"?" when a candidate is close, else "; " and the fallback advice.
-    static func hint(_ name: String, among candidates: some Sequence<String>, otherwise advice: String) -> String {
+    public static func hint(_ name: String, among candidates: some Sequence<String>, otherwise advice: String) -> String {
         to(name, among: candidates).map { "; did you mean \"\($0)\"?" } ?? "; " + advice
     }
 
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance over characters: the one implementation (configuration keys, theme
+    /// files and the command line's "did you mean" all ask it).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
