@@ -15,7 +15,7 @@ import Testing
 
     @Test func kindsAreSnakeCase() {
         #expect(NotificationKind.allCases.map(\.rawValue) == ["routed", "acknowledged", "stalled", "breach_warning", "resolved",
-                                                              "closed", "reopened", "severity_changed", "tier_changed"])
+                                                              "closed", "reopened", "severity_changed", "tier_changed", "reescalated"])
         #expect(NotificationKind(change: .acknowledged(owner: "x")) == .acknowledged)
         #expect(NotificationKind(change: .progressNoted(note: "x", endedStall: nil)) == nil)
         #expect(NotificationKind(change: .created(Draft(title: "t", account: Account(name: "a", arr: Money(1)), category: .security,

@@ -40,8 +40,8 @@ struct NotifyCommand: ParsableCommand {
             let summary = hooks.deliverDue(at: session.now, wait: session.store.lockTimeout)
             // Beyond one line per notification sent: retries, catch-ups and failures (on standard error under --json).
             let say: (String) -> Void = json ? { FileHandle.standardError.write(Data("escalator: \($0)\n".utf8)) } : { print($0) }
-            if summary.busy {
-                say("Another process is delivering the outbox; it delivers what is due.")
+            if let holder = summary.busy {
+                say("Another process is delivering the outbox (\(safe(holder))); it delivers what is due.")
             } else if summary.failed > 0 || summary.delivered != queued {
                 say("Outbox: \(summary.delivered) delivered, \(summary.failed) failed (`escalator outbox` lists them).")
             }

@@ -76,8 +76,8 @@ struct OutboxCommand: ParsableCommand {
                 guard !chosen.isEmpty else { return print("Nothing to retry.") }
                 try hooks.outbox.append(chosen.map { .retry(id: $0.delivery.id, at: session.now) })
                 let summary = hooks.deliverDue(at: session.now, wait: session.store.lockTimeout)
-                if summary.busy {
-                    print("Queued \(chosen.count) for another try; another process is delivering and takes them.")
+                if let holder = summary.busy {
+                    print("Queued \(chosen.count) for another try; another process is delivering (\(safe(holder))) and takes them.")
                 } else {
                     print("Retried \(chosen.count): \(summary.delivered) delivered, \(summary.failed) failed.")
                 }

@@ -23,8 +23,8 @@ struct Hooks: Sendable {
     struct Summary {
         var delivered = 0
         var failed = 0
-        /// Another process was delivering (it takes what is due, ours included).
-        var busy = false
+        /// Another process was delivering (it takes what is due, ours included): its description.
+        var busy: String?
     }
 
     /// Before a commit: an outbox used for the first time marks where its catch-up starts, so a
@@ -87,8 +87,8 @@ struct Hooks: Sendable {
                     }
                 }
             }
-        } catch StoreError.busy {
-            summary.busy = true
+        } catch StoreError.busy(let holder, _) {
+            summary.busy = holder
         } catch {
             say("escalator: \(SafeText.neutralized("\(error)")); what is queued in the outbox is delivered by the next command.")
         }
