@@ -19,7 +19,7 @@ import Testing
         #expect(try cli.run("update", id, "--note", "looked", at: "2026-03-10T10:00:00Z").code == 0)
         let before = cli.storeFiles()
         let r = try cli.run("ack", id, "--owner", "Mike", at: "2026-03-10T09:30:00Z")
-        expectRefused(r, "\(id) was last changed at 2026-03-10T10:00:00Z; a change cannot be dated before it", "ack dated before the note")
+        expectRefused(r, "\(id) was last changed at 2026-03-10T10:00:00.000Z; a change cannot be dated before it", "ack dated before the note")
         #expect(cli.storeFiles() == before)
         #expect(try cli.run("ack", id, "--owner", "Mike", at: "2026-03-10T10:00:00Z").code == 0, "the same instant is not before it")
     }

@@ -28,7 +28,7 @@ import Testing
                 Issue.record("\(command) dated before the last event was accepted")
             } catch {
                 #expect(error.kind == .invalidValue)
-                #expect(error.message.hasPrefix("\(id) was last changed at 2026-03-10T09:10:00Z; a change cannot be dated before it"), "\(error.message)")
+                #expect(error.message.hasPrefix("\(id) was last changed at 2026-03-10T09:10:00.000Z; a change cannot be dated before it"), "\(error.message)")
             }
         }
         #expect(ledger[id]?.history.count == 2)
