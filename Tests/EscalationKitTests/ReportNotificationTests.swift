@@ -62,12 +62,27 @@ import Testing
         let m = NotificationMessage(.handoff, kind: .routed, for: e, at: now, policy: desk.policy)
         let object = try #require(try JSONSerialization.jsonObject(with: m.payloadJSON) as? [String: Any])
         #expect(Set(object.keys) == ["kind", "template", "escalation_id", "account", "severity", "status", "summary",
-                                     "subject", "body", "links", "time"])
+                                     "subject", "body", "links", "time", "owner"])
+        #expect(object["owner"] is NSNull, "null while unowned")
         #expect(object["kind"] as? String == "routed")
         #expect(object["escalation_id"] as? String == "ESC-2026-0001")
         #expect(object["status"] as? String == "routed")
         #expect(object["links"] as? [String] == ["https://support.example.com/tickets/4711"])
         #expect(!m.subject.unicodeScalars.contains { SafeText.isControl($0) })
         #expect(try JSONDecoder().decode(NotificationPayload.self, from: m.payloadJSON) == m.payload)
+    }
+
+    @Test func theOwnersRosterHandlesReachTheHook() throws {
+        var (desk, e) = try routed()
+        e = try desk.run(.acknowledge(owner: "lena"), e.id, at: now)
+        var policy = desk.policy
+        policy.people = Roster([Person(login: "lena", name: "Lena Vogel", team: "cs_leadership", email: "lena@example.com", chat: "@lena")])
+        let m = NotificationMessage(.handoff, kind: .acknowledged, for: e, at: now, policy: policy)
+        #expect(m.payload.owner == NotificationOwner(login: "lena", name: "Lena Vogel", team: "cs_leadership", email: "lena@example.com", chat: "@lena"))
+        #expect(m.body.contains("Owner: Lena Vogel"), "people read the name: \(m.body)")
+        let object = try #require(try JSONSerialization.jsonObject(with: m.payloadJSON) as? [String: Any])
+        #expect((object["owner"] as? [String: Any])?["chat"] as? String == "@lena")
+        let outside = NotificationMessage(.handoff, kind: .acknowledged, for: e, at: now, policy: desk.policy)
+        #expect(outside.payload.owner == NotificationOwner(login: "lena", name: "lena", team: nil, email: nil, chat: nil))
     }
 }

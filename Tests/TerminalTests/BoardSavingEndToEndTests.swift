@@ -96,7 +96,7 @@ import Testing
         #expect(!screen.contains("saving…"), "\(screen)")
         let after = try status(of: target, store: store)
         #expect(after["status"] as? String == "acknowledged")
-        #expect(after["owner"] as? String == "Mike Ross")
+        #expect(after["owner"] as? String == "mike", "the demo roster's login for Mike Ross")
 
         try pane.send("q")
         screen = pane.wait(for: "RESTORED")
@@ -164,6 +164,6 @@ import Testing
         screen = pane.wait(for: "RESTORED", timeout: 10)
         #expect(screen.contains("escalator: saved \(target): acknowledged, owner Mike Ross"), "\(screen)")
         #expect(screen.contains("RESTORED rc=0"), "\(screen)")
-        #expect(try status(of: target, store: store)["owner"] as? String == "Mike Ross")
+        #expect(try status(of: target, store: store)["owner"] as? String == "mike", "the demo roster's login for Mike Ross")
     }
 }

@@ -98,7 +98,7 @@ import Testing
         defer { unlink(out) }
         _ = system("ESCALATOR_NOW= \(TmuxPane.quoted(Self.binary)) show \(id) --json --store \(TmuxPane.quoted(store)) > \(out)")
         let shown = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
-        #expect(shown["owner"] as? String == "Hana", "the confirmed prompt was committed before the hang-up")
+        #expect(shown["owner"] as? String == "hana", "the confirmed prompt was committed before the hang-up (as the roster's login)")
     }
 
     /// The count in a column heading such as "Routed 12".

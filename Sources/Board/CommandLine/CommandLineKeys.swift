@@ -61,11 +61,12 @@ extension BoardState {
         commandLine.text = ""
         message = nil
         switch request {
-        case .commit(let command):
+        case .commit(let typed):
             guard let e = target else {
                 message = Message("No escalation selected.", isError: true)
                 return []
             }
+            guard let command = withRosterOwner(typed) else { return [] }
             return [.commit([command], e.id)]
         case .intent(let intent):
             return handle(intentFromCommandLine: intent)

@@ -40,7 +40,7 @@ public struct CardFacts: Hashable, Sendable {
         severity = e.severity
         arr = e.account.arr.short
         age = DurationText.coarse(now.timeIntervalSince(e.createdAt))
-        owner = e.owner
+        owner = e.owner.map(policy.people.displayName)
         let readings = clocks.read(e, at: now)
         if let urgent = readings.filter({ $0.isLive && $0.kind != .stall }).min(by: { $0.deadline < $1.deadline }) {
             // Which clock and how long: "ack in 2h", "cust 5d11h late" (fits a card at 80 columns).

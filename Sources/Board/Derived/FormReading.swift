@@ -8,7 +8,7 @@ struct FormReading {
     let form: EscalationForm
     /// The known account whose name matches exactly (case and spaces ignored).
     let account: Account?
-    /// Known accounts that start with (or else contain) what is typed, for completion.
+    /// Known accounts that start with what is typed, then those that contain it, for completion.
     let completions: [Account]
     /// The decision framework's value suggestion for a known account.
     let valueSuggestion: AccountValue.Suggestion?
@@ -28,9 +28,10 @@ struct FormReading {
         if typed.isEmpty || account != nil {
             completions = []
         } else {
-            let starts = accounts.filter { Self.key($0.name).hasPrefix(typed) }
-            let contains = accounts.filter { !Self.key($0.name).hasPrefix(typed) && Self.key($0.name).contains(typed) }
-            completions = (starts + contains).sorted { $0.name.lowercased() < $1.name.lowercased() }
+            // Accents and case folded ("zur" finds "Zürich Re Digital"); names that start with what
+            // is typed come first, each group in alphabetical order.
+            let placed = accounts.compactMap { a in SearchText.match(typed, in: a.name).map { (a, $0, SearchText.fold(a.name)) } }
+            completions = placed.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
         }
         edited = form.editedID.flatMap { ledger[$0] }
         let known = account ?? edited.flatMap { Self.key($0.account.name) == typed ? $0.account : nil }

@@ -1,9 +1,9 @@
 import Foundation
 import EscalationKit
 
-/// A find query, parsed: every word must appear in the id, account, title or owner (case and
-/// accents ignored), `owner:NAME` narrows to an owner, `is:critical` and the other quick filters
-/// must all hold.
+/// A find query, parsed: every word must appear in the id, account, title or owner (its login or
+/// roster name; case and accents ignored), `owner:NAME` narrows to the owners `OwnerMatch` finds
+/// for NAME, `is:critical` and the other quick filters must all hold.
 public struct BoardFilter: Hashable, Sendable, CustomStringConvertible {
     public var words: [String] = []
     public var owner: String?
@@ -31,15 +31,17 @@ public struct BoardFilter: Hashable, Sendable, CustomStringConvertible {
 
     /// True when `e` passes every part of the filter.
     public func matches(_ e: Escalation, status: Status, policy: Policy, now: Date, actor: String) -> Bool {
-        let fields = [e.id.description, e.account.name, e.title, e.owner ?? ""]
-        for word in words where !fields.contains(where: { Self.contains($0, word) }) { return false }
+        let roster = policy.people
+        if !words.isEmpty {
+            let fields = [e.id.description, e.account.name, e.title, e.owner ?? "", e.owner.map(roster.displayName) ?? ""]
+            for word in words where !fields.contains(where: { Self.contains($0, word) }) { return false }
+        }
         if let owner {
-            guard let own = e.owner, own.compare(owner, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
-                    || Self.contains(own, owner) else { return false }
+            guard let own = e.owner, OwnerMatch.matches(owner, owner: own, roster: roster) else { return false }
         }
         guard !quick.isEmpty else { return true }
         let facts = CardFacts(e, policy: policy, now: now)
-        return quick.allSatisfy { $0.matches(e, facts: facts, status: status, actor: actor) }
+        return quick.allSatisfy { $0.matches(e, facts: facts, status: status, actor: actor, roster: roster) }
     }
 
     static func contains(_ field: String, _ word: String) -> Bool {

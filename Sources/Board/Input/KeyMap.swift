@@ -125,6 +125,7 @@ public struct KeyMap: Sendable {
             b([.left], "←", "left", .left, "column to the left", [.find]),
             b([.right], "→", "right", .right, "column to the right", [.find]),
             b([.tab], "Tab", nil, .complete, "complete the word", footer: "Tab complete", [.commandLine]),
+            b([.tab], "Tab", nil, .complete, "complete a person from the roster (owner prompts)", [.prompt]),
             b([.up], "↑", "up", .historyBack, "older command", footer: "↑ history", [.commandLine]),
             b([.down], "↓", "down", .historyForward, "newer command", [.commandLine]),
 

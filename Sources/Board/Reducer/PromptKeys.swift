@@ -34,6 +34,8 @@ extension BoardState {
             if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .clearText:
             prompt.text = ""
+        case .complete:
+            if prompt.asksForOwner { completeOwner(&prompt) }
         case .submit:
             return submit(prompt)
         default: break
@@ -51,8 +53,11 @@ extension BoardState {
         let id = prompt.target
         let command: Command
         switch prompt.purpose {
-        case .acknowledgeOwner: command = .acknowledge(owner: answer)
-        case .assignOwner: command = .assign(owner: answer)
+        case .acknowledgeOwner, .assignOwner:
+            // An ambiguous name keeps the prompt open, with the candidates shown.
+            let typed: Command = prompt.purpose == .assignOwner ? .assign(owner: answer) : .acknowledge(owner: answer)
+            guard let resolved = withRosterOwner(typed) else { return [] }
+            command = resolved
         case .backReason: command = .back(reason: answer)
         case .resolution: command = .advance(resolution: answer)
         case .note: command = .note(answer)

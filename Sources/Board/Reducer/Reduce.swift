@@ -39,7 +39,8 @@ extension BoardState {
                 changedAt[event.escalation] = now
             }
             guard let first = events.first else { return [] }
-            message = Message("\(first.escalation): \(events.map { ChangeText.summary($0.change) }.joined(separator: "; "))", isError: false)
+            message = Message("\(first.escalation): \(events.map { ChangeText.summary($0.change, people: policy.people) }.joined(separator: "; "))"
+                              + (events.compactMap { rosterWarning($0.change) }.first.map { " — " + $0 } ?? ""), isError: false)
             // An answer nobody is known to have sent (a test's) is the form's if the form is saving.
             if sent?.fromForm != false { sheetCommitted(first) }
             reconcileCursor()
@@ -80,7 +81,7 @@ extension BoardState {
             live = false
             message = Message(text, isError: true)
             return []
-        case .textEdited, .fileWritten:
+        case .textEdited, .fileWritten, .archiveLoaded, .archiveFailed:
             return handleSheetResult(action)
         case .themeLoaded, .themeFailed:
             return themeAction(action)

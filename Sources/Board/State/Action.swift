@@ -30,6 +30,10 @@ public enum Action: Sendable {
     case themeLoaded(Theme)
     /// The theme could not be read (file and line in the message); the board keeps its theme.
     case themeFailed(String)
+    /// The archive asked for with `Effect.loadArchive`: the archived escalations, for the reports.
+    case archiveLoaded([Escalation])
+    /// The archive could not be read; the reports say so.
+    case archiveFailed(String)
 }
 
 /// What the board asks the world to do. The shell around the reducer performs it and feeds the
@@ -50,4 +54,7 @@ public enum Effect: Hashable, Sendable {
     /// Read the theme named (a name in the theme directories, or a file's path); answer with
     /// `.themeLoaded(theme)` or `.themeFailed(message)`.
     case loadTheme(String)
+    /// Read the archived escalations, off the board's loop (the reports count them, as `metrics`
+    /// and `report weekly` do); answer `.archiveLoaded(escalations)` or `.archiveFailed(message)`.
+    case loadArchive
 }

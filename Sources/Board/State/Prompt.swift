@@ -48,6 +48,9 @@ public struct Prompt: Hashable, Sendable {
         }
     }
 
+    /// True when the answer is a person (Tab completes from the roster).
+    public var asksForOwner: Bool { purpose == .acknowledgeOwner || purpose == .assignOwner }
+
     /// True for a yes/no question, answered by one key.
     public var isConfirmation: Bool { purpose == .confirmClose }
 }

@@ -58,7 +58,7 @@ public enum DetailView {
         field("Tier", "\(e.tier)")
         field("Category", e.category.label)
         field("Team", e.team)
-        field("Owner", e.owner ?? "unowned", e.owner == nil ? .dim : .normal)
+        field("Owner", e.owner.map { state.policy.people.person(forOwner: $0)?.label ?? $0 } ?? "unowned", e.owner == nil ? .dim : .normal)
         field("Account", "\(e.account.name) · \(e.account.arr.short) ARR · \(e.account.segment.label)"
             + (e.account.renewal.map { " · renewal \($0)" } ?? ""))
         field("Opened", "\(HeaderView.timeText(e.createdAt, zone: zone)) by \(e.reporter) (\(card.age) ago)")
@@ -98,7 +98,7 @@ public enum DetailView {
 
         section("History")
         for entry in e.history.reversed() {
-            let line = "\(HeaderView.timeText(entry.time, zone: zone))  \(entry.who): \(ChangeText.summary(entry.change))"
+            let line = "\(HeaderView.timeText(entry.time, zone: zone))  \(entry.who): \(ChangeText.summary(entry.change, people: state.policy.people))"
             paragraph(line)
         }
         return out

@@ -17,6 +17,8 @@ public struct Policy: Hashable, Sendable {
     /// Closed escalations stay on the board (and in `list`) this many days.
     public var recentlyClosedDays: Int
     public var teams: [String: Team]
+    /// The people, each once: owners are their logins (see `OwnerMatch` for how names are found).
+    public var people: Roster
     public var scoring: ScoringBands
     /// Hook commands per notification kind (e.g. "routed" → ["/usr/local/bin/notify-slack"]).
     public var hooks: [String: [String]]
@@ -34,7 +36,7 @@ public struct Policy: Hashable, Sendable {
     public init(calendar: BusinessCalendar, categories: [Category: CategoryRule], tiers: [Tier: TierRule],
                 timeBasis: [Severity: TimeBasis], stall: StallRule, cadence: [Severity: Cadence],
                 warningThresholds: [Double], archiveAfterDays: Int, recentlyClosedDays: Int,
-                teams: [String: Team], scoring: ScoringBands, hooks: [String: [String]], hookTimeoutSeconds: Int) {
+                teams: [String: Team], people: Roster = Roster(), scoring: ScoringBands, hooks: [String: [String]], hookTimeoutSeconds: Int) {
         self.calendar = calendar
         self.categories = categories
         self.tiers = tiers
@@ -45,6 +47,7 @@ public struct Policy: Hashable, Sendable {
         self.archiveAfterDays = archiveAfterDays
         self.recentlyClosedDays = recentlyClosedDays
         self.teams = teams
+        self.people = people
         self.scoring = scoring
         self.hooks = hooks
         self.hookTimeoutSeconds = hookTimeoutSeconds

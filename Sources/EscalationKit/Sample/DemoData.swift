@@ -13,9 +13,9 @@ public enum DemoData {
         var rng = SeededRandom(seed: seed)
         let zone = policy.calendar.timeZone
         let accounts = DemoAccounts.make(using: &rng, renewalAround: CalendarDay(now, in: zone))
-        let people = ["alice", "bob", "chandra", "dmitri", "elena", "farah", "goran", "hana"]
-        let owners = ["Mike Ross (Eng Lead)", "Priya Shah (Product)", "Tom Keller (Support Lead)", "Ana Lima (Finance)",
-                      "Jun Park (Security)", "Rita Gomez (CS Director)", "Omar Haddad (SRE)", "Lena Vogel (VP CS)"]
+        // Logins, as owners and actors are stored; the roster (`DemoPeople`) gives their names.
+        let people = DemoPeople.reporters.map(\.login)
+        let owners = DemoPeople.owners.map(\.login)
         let openCount = min(open, count)
         // Closed escalations spread over the past (count / 3) days, at least 90 and at most three years
         // (a big store is a big company with many escalations a year, not a century of history);

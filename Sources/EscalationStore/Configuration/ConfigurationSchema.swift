@@ -1,7 +1,7 @@
 /// The sections and keys a configuration file may contain, for unknown-key checks and hints.
 enum ConfigurationSchema {
     static let sections = ["calendar", "time_basis", "categories", "tiers", "stall", "cadence",
-                           "warnings", "retention", "teams", "scoring", "hooks", "chains", "board"]
+                           "warnings", "retention", "teams", "people", "scoring", "hooks", "chains", "board"]
     static let calendar = ["time_zone", "holidays", "hours"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let category = ["team", "informed", "acknowledge", "resolve", "resolve_meaning", "bypass_tiers", "basis"]
@@ -11,6 +11,7 @@ enum ConfigurationSchema {
     static let warnings = ["thresholds"]
     static let retention = ["archive_after_days", "recently_closed_days"]
     static let team = ["name", "lead", "members", "channel"]
+    static let person = ["name", "team", "email", "chat"]
     static let scoring = ["handle_up_to", "support_up_to", "urgency_up_to", "low_value_arr", "high_value_arr"]
     static let hooks = ["timeout_seconds", "log_limit_kb", "retry_hours", "commands"]
     static let chain = ["levels", "repeat_every_hours", "repeat_times"]
@@ -22,7 +23,7 @@ enum ConfigurationSchema {
             ("calendar", calendar), ("calendar.hours", weekdays), ("stall", stall), ("warnings", warnings),
             ("retention", retention), ("scoring", scoring), ("hooks", hooks),
             ("categories.<category>", category), ("tiers.<1-4>", tier), ("cadence.<severity>", cadence),
-            ("teams.<team>", team),
+            ("teams.<team>", team), ("people.<login>", person),
         ]
         return owners.first { $0.1.contains(key) }?.0
     }

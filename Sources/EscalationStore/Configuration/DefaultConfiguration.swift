@@ -270,6 +270,19 @@ members = []
 channel = ""
 
 
+# --- People -------------------------------------------------------------------------------
+# The roster names each person once: the key is their login (what ESCALATOR_USER or the system
+# login says), name is what the board and the reports show, team is a key of [teams.*]; email
+# and chat (a handle for hooks, e.g. "@lena") are optional. Owners are stored as logins; an
+# owner can be typed as the login or any part of the name ("lena", "Vogel", "Lena Vogel").
+# A name that matches no one is kept as typed, with a warning. For example:
+#   [people.lena]
+#   name = "Lena Vogel"
+#   team = "cs_leadership"
+#   email = "lena@example.com"
+#   chat = "@lena"
+
+
 # --- Scoring (the escalation decision) ----------------------------------------------------
 # Four dimensions scored 1-5 add up to 4-20. A total up to handle_up_to: handle it yourself;
 # up to support_up_to: escalate for support; up to urgency_up_to: escalate with urgency;

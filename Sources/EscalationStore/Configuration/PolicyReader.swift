@@ -29,6 +29,7 @@ struct PolicyReader {
             case "warnings": readWarnings(value)
             case "retention": readRetention(value)
             case "teams": readTeams(value)
+            case "people": readPeople(value)
             case "scoring": readScoring(value)
             case "hooks": readHooks(value)
             case "chains": readChains(value)
@@ -40,6 +41,7 @@ struct PolicyReader {
             }
         }
         validateWholePolicy()
+        validatePeople()
     }
 
     // MARK: Reporting

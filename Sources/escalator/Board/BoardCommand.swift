@@ -54,6 +54,7 @@ struct BoardCommand: ParsableCommand {
                 outcome = try TerminalApp.run(initial: initial, externalActions: queue, clock: clock) { effect in
                     if case .writeFile(let path, let contents) = effect { return BriefFile.write(contents, to: path) }
                     if case .loadTheme(let name) = effect { return BoardLook.load(name, themes: themes) }
+                    if case .loadArchive = effect { ArchiveLoader.start(store, answer: queue); return nil }
                     guard case .commit(let commands, let id) = effect else { return nil }
                     committer.commit(commands, on: id)
                     return nil

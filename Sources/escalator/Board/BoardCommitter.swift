@@ -67,7 +67,7 @@ final class BoardCommitter: @unchecked Sendable {
             switch answer {
             case .success(let events):
                 for event in events {
-                    FileHandle.standardError.write(Data("escalator: saved \(event.escalation): \(safe(ChangeText.summary(event.change)))\n".utf8))
+                    FileHandle.standardError.write(Data("escalator: saved \(event.escalation): \(safe(ChangeText.summary(event.change, people: hooks.policy.people)))\n".utf8))
                 }
             case .failure(let error):
                 FileHandle.standardError.write(Data("escalator: a change from the board was not saved: \(safe("\(error)"))\n".utf8))

@@ -29,6 +29,8 @@ struct DemoCommand: ParsableCommand {
             guard session.store.ledger.lastSequence == 0 else {
                 throw Failure.badInput("The store at \(directory.path) is not empty; demo data goes only into a new store.")
             }
+            // First, so a failure to write it leaves the store as it was.
+            let roster = try writeRoster(in: directory)
             let generating = ProgressBar(total: count, label: "generating")
             let events = DemoData.events(count: count, open: open ?? max(1, count / 10), seed: seed, now: session.now,
                                          policy: session.policy, progress: generating.update)
@@ -52,6 +54,24 @@ struct DemoCommand: ParsableCommand {
             let openNow = ledger.escalations.values.filter(\.isOpen).count
             let resolved = ledger.escalations.values.filter { $0.status == .resolved }.count
             print("Created \(count) sample escalations (\(openNow) open, \(resolved) resolved) in \(events.count) events at \(directory.path).")
+            if let roster { print("The sample team's roster (logins, names, teams) is in \(roster.path).") }
         }
+    }
+
+    /// The sample people as the store's configuration, so owners show by name and "mine" finds
+    /// a login's escalations; a configuration already in the store is left alone (nil).
+    private func writeRoster(in directory: URL) throws -> URL? {
+        let url = directory.appendingPathComponent(PolicyFile.fileName)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let text = RosterText.toml(DemoPeople.roster, teams: [DemoPeople.csmTeam], heading: """
+            The demo store's team, written by `escalator demo`. Every other setting keeps its default
+            (`escalator config` prints them all, with comments).
+            """)
+        do {
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw Failure(.storeUnreadable, "Could not write the sample roster to \(url.path): \(error.localizedDescription)")
+        }
+        return url
     }
 }

@@ -14,7 +14,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "open (not yet resolved, as the board counts it), routed, acknowledged, in_progress, stalled, resolved or closed.") var status: StatusFilter?
     @Option(help: "critical, high or medium.") var severity: Severity?
     @Option(help: "A category key, e.g. product_defect.") var category: Category?
-    @Option(help: "Only this owner's escalations (case-insensitive).") var owner: String?
+    @Option(help: "Only these owners' escalations: a login or any part of a name (case and accents ignored).") var owner: String?
     @Flag(help: "Only escalations with a clock past its deadline.") var breaching = false
     @Flag(help: "Every escalation, the archive included.") var all = false
     @Flag(help: "Print JSON.") var json = false
@@ -38,7 +38,8 @@ struct ListCommand: ParsableCommand {
             var rows = live.indices.map { ListRow(live[$0], attention: attentions[$0]) }
             if all { rows += try archivedRows(session) }
             // Sort keys computed once per row, not once per comparison.
-            var order = rows.indices.filter { matches(rows[$0]) }
+            let roster = session.policy.people
+            var order = rows.indices.filter { matches(rows[$0], roster: roster) }
             let urgency = rows.map { $0.attention.urgency(at: now) }
             order.sort { l, r in
                 if rows[l].attention.status != rows[r].attention.status { return rows[l].attention.status < rows[r].attention.status }
@@ -65,12 +66,12 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    private func matches(_ row: ListRow) -> Bool {
+    private func matches(_ row: ListRow, roster: Roster) -> Bool {
         let a = row.attention
         if let status, !status.admits(a.status) { return false }
         if let severity, row.severity != severity { return false }
         if let category, row.category != category { return false }
-        if let owner, row.owner?.lowercased() != owner.lowercased() { return false }
+        if let owner, !(row.owner.map { OwnerMatch.matches(owner, owner: $0, roster: roster) } ?? false) { return false }
         return !breaching || a.breached
     }
 
@@ -89,7 +90,7 @@ struct ListCommand: ParsableCommand {
             let next = a.mostUrgent.map { DurationText.clock($0, at: session.now) } ?? ""
             table.add([Table.Cell(e.id.description), Table.Cell(String(e.severity.letter), c.tone(for: e.severity)),
                        Table.Cell(a.status.label), Table.Cell(safe(e.account.name)), Table.Cell(e.account.arr.short),
-                       Table.Cell(safe(e.owner ?? "—")), Table.Cell(next, a.breached ? .red : a.breachWarning ? .yellow : nil),
+                       Table.Cell(safe(session.ownerName(e.owner) ?? "—")), Table.Cell(next, a.breached ? .red : a.breachWarning ? .yellow : nil),
                        Table.Cell(safe(e.title))])
         }
         table.print(c)

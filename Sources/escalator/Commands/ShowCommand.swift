@@ -26,7 +26,9 @@ struct ShowCommand: ParsableCommand {
             c.print("Severity   " + c.paint(e.severity.label, c.tone(for: e.severity))
                 + (e.suggestedSeverity.map { $0 != e.severity ? " (suggested \($0.rawValue); override: \(safe(e.severityOverrideReason ?? "no reason")))" : "" } ?? ""))
             c.print("Tier       \(e.tier.rawValue) · Category \(e.category.label) · Team \(safe(session.policy.teams[e.team]?.name ?? e.team))")
-            c.print("Owner      \(safe(e.owner ?? "— (not acknowledged)")) · Reporter \(safe(e.reporter))")
+            let people = session.policy.people
+            let owner = e.owner.map { people.person(forOwner: $0)?.label ?? $0 } ?? "— (not acknowledged)"
+            c.print("Owner      \(safe(owner)) · Reporter \(safe(people.person(forOwner: e.reporter)?.label ?? e.reporter))")
             let acct = e.account
             c.print("Account    \(safe(acct.name)) · \(acct.arr.short) ARR · \(acct.segment.label)"
                 + (acct.renewal.map { " · renewal \($0)" } ?? "") + (acct.healthScore.map { " · health \($0)" } ?? "")

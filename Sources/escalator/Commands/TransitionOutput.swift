@@ -18,7 +18,7 @@ func reportChange(_ event: Event, in session: Session, json: Bool) throws {
     }
     let status = session.clocks.status(of: e, at: session.now)
     let what = event.change.phrase(policy: session.policy)
-    session.console.say("\(e.id) \(safe(what)). Now \(session.console.paint(status.label, .bold))" + (e.owner.map { ", owner \(safe($0))." } ?? "."))
+    session.console.say("\(e.id) \(safe(what)). Now \(session.console.paint(status.label, .bold))" + (session.ownerName(e.owner).map { ", owner \(safe($0))." } ?? "."))
 }
 
 import ArgumentParser

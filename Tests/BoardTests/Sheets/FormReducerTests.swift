@@ -294,3 +294,25 @@ import EscalationKit
         #expect(state.reading(SheetFixture.form(state)!).score(.impact) == 2)
     }
 }
+
+/// The account field's completion: accents and case folded, names that start with the text first.
+@Suite struct AccountCompletionTests {
+    func completions(_ typed: String) -> [String] {
+        var state = SheetFixture.state()
+        state.accounts = ["Aperture Science", "Zürich Re Digital", "Stark Industries", "Société Générale", "Sirius Cybernetics",
+                          "Umbrella Health", "Basel Zurich AG"].map { Account(name: $0, arr: Money(20_000)) }
+        state.press(.character("n"))
+        state.typeText(typed)
+        return state.reading(SheetFixture.form(state)!).completions.map(\.name)
+    }
+
+    @Test func accentsAndCaseAreFolded() {
+        #expect(completions("zur") == ["Zürich Re Digital", "Basel Zurich AG"])
+        #expect(completions("ZÜR") == ["Zürich Re Digital", "Basel Zurich AG"])
+        #expect(completions("societe") == ["Société Générale"])
+    }
+
+    @Test func prefixMatchesComeFirst() {
+        #expect(completions("S") == ["Sirius Cybernetics", "Société Générale", "Stark Industries", "Aperture Science", "Basel Zurich AG"])
+    }
+}

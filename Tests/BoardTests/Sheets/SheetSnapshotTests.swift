@@ -64,6 +64,7 @@ import EscalationKit
     @Test(arguments: sizes) func weeklyReport(size: Size) {
         var state = SheetFixture.state(size: size)
         state.press(.character("R"))
+        _ = state.handle(.archiveLoaded([]))
         check(state, "reports-weekly")
         #expect(BoardView.render(state).plainText.contains("Week ending 2026-03-13"))
     }
@@ -71,6 +72,7 @@ import EscalationKit
     @Test(arguments: sizes) func metricsByCategory(size: Size) throws {
         var state = SheetFixture.state(size: size)
         state.press(.character("R"), .character("3"))
+        _ = state.handle(.archiveLoaded([]))
         check(state, "reports-category")
         #expect(BoardView.render(state).plainText.contains("by category"))
         // The table's every column is whole, the last included, at 80 columns as at 160.
@@ -85,6 +87,7 @@ import EscalationKit
         state.fillHalf()
         #expect(BoardView.render(state).plainText.unicodeScalars.allSatisfy { $0.isASCII })
         state.press(.escape, .character("y"), .character("R"), .character("2"))
+        _ = state.handle(.archiveLoaded([]))
         let text = BoardView.render(state).plainText
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
         Invariants.check(BoardView.render(state))

@@ -8,7 +8,9 @@ extension BoardState {
         case .newEscalation:
             sheets.current = .form(EscalationForm())
         case .reports:
+            // The figures wait for the archive, read afresh each time (closed escalations move there).
             sheets.current = .reports(ReportsSheet())
+            return [.loadArchive]
         case .messages:
             sheets.current = .messages(MessagesSheet())
         case .edit, .brief:
@@ -55,7 +57,7 @@ extension BoardState {
     /// Closes whatever sheet is shown.
     mutating func closeSheet() { sheets.current = nil }
 
-    /// The answers of the sheets' effects: `$EDITOR`'s text and a written file.
+    /// The answers of the sheets' effects: `$EDITOR`'s text, a written file and the archive.
     mutating func handleSheetResult(_ action: Action) -> [Effect] {
         switch action {
         case .textEdited(let outcome):
@@ -74,6 +76,16 @@ extension BoardState {
                 message = Message("\(why) (nothing typed is lost)", isError: true)
             }
             sheets.form = form
+        case .archiveLoaded(let archived):
+            guard case .reports(var reports)? = sheets.current else { return [] }
+            reports.archived = archived
+            reports.archiveError = nil
+            sheets.current = .reports(reports)
+        case .archiveFailed(let why):
+            guard case .reports(var reports)? = sheets.current else { return [] }
+            reports.archived = []
+            reports.archiveError = why
+            sheets.current = .reports(reports)
         case .fileWritten(let path, let error):
             message = error.map { Message("Could not write \(path): \($0)", isError: true) }
                 ?? Message("Wrote the brief to \(path).", isError: false)

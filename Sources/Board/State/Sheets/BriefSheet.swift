@@ -40,6 +40,11 @@ public struct ReportsSheet: Hashable, Sendable {
 
     public var page: Page = .weekly
     public var scroll = 0
+    /// The archived escalations, once read: the reports count them beside the board's, as
+    /// `escalator metrics` does. Nil while the archive is being read.
+    public var archived: [Escalation]?
+    /// Why the archive could not be read.
+    public var archiveError: String?
 
     public init(page: Page = .weekly) { self.page = page }
 }

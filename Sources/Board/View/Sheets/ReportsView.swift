@@ -21,7 +21,22 @@ enum ReportsView {
     }
 
     static func lines(_ sheet: ReportsSheet, state: BoardState) -> [[Span]] {
-        let all = Array(state.ledger.escalations.values)
+        guard let archived = sheet.archived else {
+            return [[Span("Reading the archive: the reports count archived escalations too, as `escalator metrics` does"
+                          + (state.unicode ? "…" : "..."), .dim)]]
+        }
+        // The board's escalations and the archive's, each once (a compaction may have moved one since).
+        var all = Array(state.ledger.escalations.values)
+        all.reserveCapacity(all.count + archived.count)
+        for e in archived where state.ledger[e.id] == nil { all.append(e) }
+        if let why = sheet.archiveError {
+            return [[Span("The archive could not be read (\(why)); these figures leave archived escalations out.", .error)], []]
+                + figures(sheet, all, state: state)
+        }
+        return figures(sheet, all, state: state)
+    }
+
+    private static func figures(_ sheet: ReportsSheet, _ all: [Escalation], state: BoardState) -> [[Span]] {
         if let grouping = sheet.page.grouping {
             let today = CalendarDay(state.now, in: state.policy.calendar.timeZone)
             let report = MetricsReport(all, from: today.adding(days: -29)...today, by: grouping, at: state.now, policy: state.policy)

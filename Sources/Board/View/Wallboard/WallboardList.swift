@@ -44,7 +44,7 @@ enum WallboardList {
             let (clock, clockRole) = clockText(f, now: state.now)
             let changed = state.changedAt[e.id] != nil
             let cells = line(sev: String(e.severity.letter), id: e.id.description, clock: clock, status: f.status.label,
-                             owner: e.owner ?? "unowned", account: e.account.name, arr: e.account.arr.short, title: e.title, widths: widths)
+                             owner: e.owner.map(state.policy.people.displayName) ?? "unowned", account: e.account.name, arr: e.account.arr.short, title: e.title, widths: widths)
             put(cells, row: top + 2 + i, into: &grid,
                 roles: [severityRole(e.severity), changed ? .changed : .normal, clockRole, f.status == .stalled ? .breached : .normal,
                         e.owner == nil ? .dim : .normal, .normal, .normal, .dim])

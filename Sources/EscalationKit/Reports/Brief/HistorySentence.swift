@@ -15,7 +15,7 @@ extension HistoryEntry {
 extension Change {
     /// What the change did, as the predicate of a sentence whose subject is the actor:
     /// "acknowledged — owner Mike Ross", "raised the tier from Tier 1 to Tier 3 — customer blocked".
-    /// One line, control characters neutralized; team keys are shown by their roster names.
+    /// One line, control characters neutralized; team keys and owners are shown by their roster names.
     public func phrase(policy: Policy) -> String {
         func safe(_ s: String) -> String { SafeText.neutralized(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
         func team(_ key: String) -> String { safe(policy.teams[key]?.name ?? key) }
@@ -25,7 +25,7 @@ extension Change {
             let start = draft.reopenedFrom.map { "reopened \($0) and routed it" } ?? "routed it"
             return "\(start) to \(team(draft.team)) — \(draft.severity.rawValue), \(draft.category.key), \(draft.tier)"
         case .acknowledged(let owner):
-            return "acknowledged — owner \(safe(owner))"
+            return "acknowledged — owner \(safe(policy.people.displayName(owner)))"
         case .started:
             return "started work"
         case .movedBack(let from, let to, let reason):
@@ -35,7 +35,7 @@ extension Change {
         case .customerUpdated(let note):
             return "updated the customer\(because(note))"
         case .assigned(let owner):
-            return "assigned it — owner \(safe(owner))"
+            return "assigned it — owner \(safe(policy.people.displayName(owner)))"
         case .severityChanged(let from, let to, let reason):
             return "\(to < from ? "raised" : "lowered") the severity from \(from.rawValue) to \(to.rawValue)\(because(reason))"
         case .tierChanged(let from, let to, let reason):

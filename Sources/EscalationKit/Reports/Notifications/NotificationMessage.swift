@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Keys: `kind` (a `NotificationKind`), `template` (a `NotificationTemplate`), `escalation_id`,
 /// `account`, `severity`, `status` (as the board shows it), `summary` (the headline), `subject`,
-/// `body`, `links`, `time` (ISO 8601 UTC, when the text was made), `idempotency_key` (the same on
-/// every delivery of one notification: a hook may see it twice). Text is as stored; a hook that
-/// writes to a terminal must neutralize it.
+/// `body`, `links`, `time` (ISO 8601 UTC, when the text was made), `owner` (`login`, `name`, and
+/// from the roster `team`, `email`, `chat` when known; null when unowned), `idempotency_key` (the
+/// same on every delivery of one notification: a hook may see it twice), `level` (a reescalated
+/// notification's chain level; null otherwise). Text is as stored; a hook that writes to a
+/// terminal must neutralize it.
 public struct NotificationPayload: Hashable, Codable, Sendable {
     public var kind: NotificationKind
     public var template: NotificationTemplate
@@ -19,16 +21,73 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
     public var body: String
     public var links: [String]
     public var time: String
+    public var owner: NotificationOwner?
     /// Set when the notification is queued in the outbox (nil in a text made only to show).
     public var idempotencyKey: String?
     /// For `reescalated`: the chain's level, e.g. "level 2 (lead): Mike Chen".
     public var level: String?
 
     enum CodingKeys: String, CodingKey {
-        case kind, template, account, severity, status, summary, subject, body, links, time
+        case kind, template, account, severity, status, summary, subject, body, links, time, owner
         case escalationID = "escalation_id"
         case idempotencyKey = "idempotency_key"
         case level
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(template, forKey: .template)
+        try c.encode(escalationID, forKey: .escalationID)
+        try c.encode(account, forKey: .account)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(status, forKey: .status)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(body, forKey: .body)
+        try c.encode(links, forKey: .links)
+        try c.encode(time, forKey: .time)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(idempotencyKey, forKey: .idempotencyKey)
+        try c.encode(level, forKey: .level)
+    }
+}
+
+/// Who owns the escalation, as a hook needs it to reach them: the roster's e-mail and chat handle.
+/// An owner outside the roster has its text as both login and name.
+public struct NotificationOwner: Hashable, Codable, Sendable {
+    public var login: String
+    public var name: String
+    public var team: String?
+    public var email: String?
+    public var chat: String?
+
+    public init(login: String, name: String, team: String?, email: String?, chat: String?) {
+        self.login = login
+        self.name = name
+        self.team = team
+        self.email = email
+        self.chat = chat
+    }
+
+    init(_ owner: String, roster: Roster) {
+        let p = roster.person(forOwner: owner)
+        login = p?.login ?? owner
+        name = p?.name ?? owner
+        team = p?.team
+        email = p?.email
+        chat = p?.chat
+    }
+
+    enum CodingKeys: String, CodingKey { case login, name, team, email, chat }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(login, forKey: .login)
+        try c.encode(name, forKey: .name)
+        try c.encode(team, forKey: .team)
+        try c.encode(email, forKey: .email)
+        try c.encode(chat, forKey: .chat)
     }
 }
 
@@ -52,7 +111,7 @@ public struct NotificationMessage: Hashable, Sendable {
         let title = safe(e.title)
         let ask = safe(e.brief.ask.text)
         let deadline = e.brief.ask.deadline.map(when) ?? "not set"
-        let owner = e.owner.map(safe) ?? "not yet assigned"
+        let owner = e.owner.map { safe(policy.people.displayName($0)) } ?? "not yet assigned"
         let event = NotificationMessage.eventLine(kind, e, status: status)
         var lines: [String]
         let subject: String
@@ -102,7 +161,8 @@ public struct NotificationMessage: Hashable, Sendable {
         self.body = body
         payload = NotificationPayload(kind: kind, template: template, escalationID: e.id.description, account: e.account.name,
                                       severity: e.severity.rawValue, status: status.rawValue, summary: headline,
-                                      subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now))
+                                      subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now),
+                                      owner: e.owner.map { NotificationOwner($0, roster: policy.people) })
     }
 
     /// Names the chain's level in the payload and at the head of the body.

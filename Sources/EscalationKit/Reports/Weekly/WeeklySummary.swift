@@ -14,7 +14,7 @@ import Foundation
 /// - `escalations`: every active escalation, then those resolved this week; most severe first, then
 ///   longest open, then id. `status` is the board's (incl. derived `stalled`); `days_open` whole
 ///   calendar days from the creation day to `report_date` (to the resolution day once resolved);
-///   `owner` null until acknowledged; `arr_at_risk` the account's ARR in whole units; `next_update_due`
+///   `owner` the roster name (the owner as stored when outside the roster), null until acknowledged; `arr_at_risk` the account's ARR in whole units; `next_update_due`
 ///   the day of the earlier of the internal and customer update deadlines, null once resolved.
 /// - `trends.most_common_category`: the category most active escalations have (ties: routing-table
 ///   order); null with none. `avg_time_to_acknowledge`: mean created → acknowledged (wall-clock hours)
@@ -91,7 +91,7 @@ public struct WeeklySummary: Hashable, Codable, Sendable {
             return Item(id: e.id.description, account: e.account.name, category: e.category.key, severity: e.severity.rawValue,
                         status: clocks.status(of: e, at: now).rawValue,
                         daysOpen: ReportTime.daysBetween(e.createdAt, e.isOpen ? now : e.resolvedAt ?? now, in: zone),
-                        owner: e.owner, arrAtRisk: e.account.arr.amount, customerSentiment: e.sentiment.rawValue,
+                        owner: e.owner.map(policy.people.displayName), arrAtRisk: e.account.arr.amount, customerSentiment: e.sentiment.rawValue,
                         nextUpdateDue: e.isOpen ? updates.min().map { ReportTime.day($0, in: zone) } : nil)
         }
         // Sort keys are computed once per escalation: calendar arithmetic is too slow to repeat per comparison.
