@@ -33,7 +33,9 @@ import Testing
          .categoryChanged(from: .productDefect, to: .serviceFailure, team: "sre", reason: "c"), .sentimentChanged(.angry),
          .resolved(resolution: "r"), .closed, .linked(pattern: ""), .deescalated(Deescalation(rootCause: "rc", fixApplied: "f", customerConfirmed: true, monitoringComplete: false, learning: "l")),
          .deescalated(Deescalation()), .edited(Edit()), .edited(Edit(title: "t", account: Account(name: "n", arr: Money(1)), dimensions: Dimensions(impact: 5, value: 5, urgency: 5, capability: 5), brief: Brief())),
-         .undone(sequence: 41, summary: "s")]
+         .undone(sequence: 41, summary: "s"),
+         .waitStarted(on: .customer, reason: "logs", until: t.addingTimeInterval(3600)), .waitStarted(on: .internal, reason: "", until: nil),
+         .waitEnded(reason: "r")]
     }
 
     @Test func everyChangeReadsAsJSONDecoderReadsIt() throws {

@@ -24,7 +24,7 @@ import Testing
             // What it wrote is what it was given, as JSONDecoder reads it (times to the millisecond).
             #expect(try decoder.decode(Event.self, from: Data(fast.payload)) == fast.canonical)
         }
-        #expect(cases.count == 17, "every Change case was generated: \(cases.sorted())")
+        #expect(cases.count == 19, "every Change case was generated: \(cases.sorted())")
     }
 
     /// Events with every optional field set, everywhere (checked by reflection, so a field added to
@@ -44,7 +44,7 @@ import Testing
                 #expect(fast.payload == expected, "\(String(decoding: expected, as: UTF8.self))\n\(String(decoding: fast.payload, as: UTF8.self))")
                 #expect(try decoder.decode(Event.self, from: Data(fast.payload)) == event)
             }
-            #expect(cases.count == 17, "every Change case was generated: \(cases.sorted())")
+            #expect(cases.count == 19, "every Change case was generated: \(cases.sorted())")
         }
     }
 
@@ -207,7 +207,7 @@ enum Generated {
     }
 
     static func change(_ rng: inout SeededRandom) -> Change {
-        switch Int.random(in: 0..<17, using: &rng) {
+        switch Int.random(in: 0..<19, using: &rng) {
         case 0: .created(draft(&rng))
         case 1: .acknowledged(owner: text(&rng))
         case 2: .started
@@ -226,6 +226,8 @@ enum Generated {
                                            monitoringComplete: rng.chance(0.5), learning: text(&rng)))
         case 15: .edited(Edit(title: maybe(&rng) { text(&$0) }, account: maybe(&rng) { account(&$0) },
                               dimensions: maybe(&rng) { dimensions(&$0) }, brief: maybe(&rng) { brief(&$0) }))
+        case 16: .waitStarted(on: rng.pick(WaitParty.allCases), reason: text(&rng), until: maybe(&rng) { time(&$0) })
+        case 17: .waitEnded(reason: text(&rng))
         default: .undone(sequence: Int.random(in: Int.min...Int.max, using: &rng), summary: text(&rng))
         }
     }

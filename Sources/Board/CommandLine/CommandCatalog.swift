@@ -30,6 +30,8 @@ public enum CommandCatalog {
         Entry(name: "close", aliases: [], usage: ":close", summary: "close it (no question asked)", argument: .none),
         Entry(name: "back", aliases: [], usage: ":back because WHY", summary: "move it back a status", argument: .text),
         Entry(name: "reopen", aliases: [], usage: ":reopen because WHY", summary: "reopen a closed one as a new, linked one", argument: .text),
+        Entry(name: "wait", aliases: ["hold"], usage: ":wait customer|vendor|internal because WHY", summary: "wait on someone: resolve and stall clocks stop", argument: .text),
+        Entry(name: "resume", aliases: [], usage: ":resume because WHY", summary: "end the wait: the clocks count again", argument: .text),
         Entry(name: "link", aliases: [], usage: ":link PATTERN", summary: "mark it part of a pattern", argument: .text),
         Entry(name: "filter", aliases: ["f"], usage: ":filter [WORDS owner:NAME critical …]", summary: "filter the board (none clears)", argument: .filter),
         Entry(name: "sort", aliases: [], usage: ":sort urgency|age|arr", summary: "sort the columns", argument: .sort),

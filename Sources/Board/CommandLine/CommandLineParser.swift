@@ -54,6 +54,16 @@ public enum CommandLineParser {
             guard !why.isEmpty else { throw CommandLineError("Say why: \(entry.usage).") }
             return .commit(entry.name == "back" ? .back(reason: why) : .reopen(reason: why))
         case "link": return .commit(.link(pattern: try required("the pattern")))
+        case "wait":
+            let (value, why) = try valueAndReason(entry, rest)
+            guard let party = WaitParty(rawValue: value.lowercased()) else {
+                throw CommandLineError("\"\(value)\" is not whom it waits on; write customer, vendor or internal.")
+            }
+            return .commit(.wait(on: party, reason: why, until: nil))
+        case "resume":
+            let why = reason(rest)
+            guard !why.isEmpty else { throw CommandLineError("Say why: \(entry.usage).") }
+            return .commit(.resume(reason: why))
         case "severity":
             let (value, why) = try valueAndReason(entry, rest)
             guard let severity = Severity.allCases.first(where: { $0.rawValue == value.lowercased() || String($0.letter) == value.uppercased() }) else {

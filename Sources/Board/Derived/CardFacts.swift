@@ -31,6 +31,8 @@ public struct CardFacts: Hashable, Sendable {
     public var clockRole: Role
     public var owner: String?
     public var flags: [Flag]
+    /// The wait in force, if any, as "customer 2d": the card shows "⏸ customer 2d" instead of the clock.
+    public var waiting: String?
 
     public init(_ e: Escalation, policy: Policy, now: Date) {
         let clocks = Clocks(policy: policy)
@@ -66,6 +68,7 @@ public struct CardFacts: Hashable, Sendable {
         // Placeholder until the brief linter lands: a brief without a specific ask is the most common mistake.
         if e.isOpen, e.brief.ask.text.trimmingCharacters(in: .whitespaces).isEmpty { flags.append(.lint) }
         self.flags = flags
+        waiting = clocks.currentWait(of: e, at: now).map { WaitText.label($0, at: now) }
     }
 
     /// The severity's role (its colour).

@@ -22,6 +22,8 @@ public enum ChangeText {
         case .deescalated: "de-escalated"
         case .edited: "brief edited"
         case .undone(let sequence, let summary): "undid #\(sequence): \(summary)"
+        case .waitStarted(let party, let reason, _): "on hold, waiting on \(party.phrase): \(reason)"
+        case .waitEnded(let reason): "resumed: \(reason)"
         }
     }
 }

@@ -5,6 +5,8 @@ public enum Intent: Hashable, Sendable {
     case open, back
     case advance, moveBack
     case acknowledge, note, customerUpdate, assign, severity, tier, close
+    /// Wait on someone (the resolve and stall clocks stop), or resume a waiting escalation.
+    case wait
     case help, quit
     /// Forms and sheets: a new escalation, edit, the brief, the reports, the message history.
     case newEscalation, edit, brief, reports, messages
@@ -23,6 +25,8 @@ public enum Intent: Hashable, Sendable {
     case nextField, previousField, lineStart, lineEnd, externalEditor, save, fixFindings
     /// The brief: copy through the terminal, write to a file.
     case copyBrief, writeBrief
+    /// The brief view's pages: the brief, then each draft a person sends.
+    case briefPage, customerDraft, teamDraft, managementDraft, executiveDraft
     /// The reports' pages.
     case nextPage, previousPage, weeklyPage, tierPage, categoryPage, segmentPage
 }

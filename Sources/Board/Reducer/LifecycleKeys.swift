@@ -29,6 +29,9 @@ extension BoardState {
             let other: Tier = e.tier == .standard ? .complexTechnical : .standard
             return ask(.tierValue, about: e, probe: .tier(other, reason: "?"))
         case .close: return ask(.confirmClose, about: e, probe: .close)
+        case .wait:
+            if Clocks(policy: policy).currentWait(of: e, at: now) != nil { return ask(.resumeReason, about: e, probe: .resume(reason: "?")) }
+            return ask(.waitParty, about: e, probe: .wait(on: .customer, reason: "?", until: nil))
         default: return []
         }
     }

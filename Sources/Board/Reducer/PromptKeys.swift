@@ -78,6 +78,17 @@ extension BoardState {
             self.prompt = Prompt(.tierReason(tier), target: id)
             message = nil
             return []
+        case .waitParty:
+            let typed = answer.lowercased()
+            guard let party = WaitParty.allCases.first(where: { $0.rawValue == typed || String($0.rawValue.prefix(1)) == typed }) else {
+                message = Message("Type customer, vendor or internal (or c, v, i).", isError: true)
+                return []
+            }
+            self.prompt = Prompt(.waitReason(party), target: id)
+            message = nil
+            return []
+        case .waitReason(let party): command = .wait(on: party, reason: answer, until: nil)
+        case .resumeReason: command = .resume(reason: answer)
         case .severityReason(let severity): command = .severity(severity, reason: answer)
         case .tierReason(let tier): command = .tier(tier, reason: answer)
         case .confirmClose: command = .close

@@ -15,6 +15,9 @@ public struct Prompt: Hashable, Sendable {
         case tierValue
         case tierReason(Tier)
         case confirmClose
+        case waitParty
+        case waitReason(WaitParty)
+        case resumeReason
     }
 
     public var purpose: Purpose
@@ -45,6 +48,9 @@ public struct Prompt: Hashable, Sendable {
         case .tierValue: "Tier for \(target) (1-4):"
         case .tierReason(let t): "\(t) for \(target): why?"
         case .confirmClose: "Close \(target)?"
+        case .waitParty: "\(target) waits on (customer/vendor/internal):"
+        case .waitReason(let party): "\(target) waits on \(party.phrase): for what?"
+        case .resumeReason: "Resume \(target): why?"
         }
     }
 

@@ -25,7 +25,10 @@ enum CardView {
 
         // Line 3: ARR and the most urgent clock.
         var end = grid.put(card.arr, row: y + 2, column: left, limit: inner)
-        if let clock = card.clock {
+        if let wait = card.waiting {
+            end += 1
+            grid.put("\(symbols.waiting) \(wait)", row: y + 2, column: end, limit: max(0, left + inner - end), role: .dim)
+        } else if let clock = card.clock {
             end += 1
             grid.put(clock, row: y + 2, column: end, limit: max(0, left + inner - end), role: card.clockRole)
         }

@@ -78,9 +78,12 @@ public enum DetailView {
                 when = reading.stoppedAt == nil ? "breached \(DurationText.short(remaining)) ago" : "missed"
                 role = .breached
             case .met: when = "met"; role = .dim
-            case .paused: when = "paused"; role = .dim
+            case .paused: when = reading.pausedByWait ? "paused while waiting" : "paused"; role = .dim
             }
             field(reading.kind.label, "\(when) · \(reading.rule)", role)
+        }
+        for wait in clocks.waitIntervals(of: e) {
+            field("Waiting", WaitText.line(wait, at: state.now, policy: state.policy), wait.contains(state.now) ? .warning : .dim)
         }
 
         section("Brief")

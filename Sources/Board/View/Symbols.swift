@@ -10,6 +10,8 @@ struct Symbols {
     let promptCursor: String
     let down: String
     let up: String
+    /// Before "customer 2d" on a waiting card.
+    let waiting: String
 
     init(unicode: Bool) {
         separator = unicode ? "│" : "|"
@@ -22,5 +24,6 @@ struct Symbols {
         promptCursor = unicode ? "▏" : "_"
         down = unicode ? "↓" : "v"
         up = unicode ? "↑" : "^"
+        waiting = unicode ? "⏸" : "||"
     }
 }

@@ -19,6 +19,8 @@ public struct ClockExplanation: Hashable, Codable, Sendable, EveryKeyEncodable {
     public var stoppedAt: Date?
     /// Share of the target used at the moment of explanation.
     public var used: Double
+    /// The moment of explanation.
+    public var explainedAt: Date = .distantPast
     public var warning: Double?
     /// The time between start and deadline as the clock counts it: working intervals and skipped days
     /// for business time, one interval for calendar time.
@@ -29,6 +31,18 @@ public struct ClockExplanation: Hashable, Codable, Sendable, EveryKeyEncodable {
     public var pauses: [Pause]
     /// Every severity, tier or category change, with the deadline before and after it.
     public var deadlineHistory: [DeadlineChange]
+    /// Every wait that stopped this clock, with the deadline before and after it.
+    public var waits: [WaitEffect] = []
+    /// The names of the holidays skipped, by day ("2026-12-25": "Christmas Day"), where the calendar names them.
+    public var holidayNames: [String: String] = [:]
+
+    /// One wait and how it moved the deadline: `newDeadline` is nil while the wait lasts (the deadline
+    /// then is where the clock ends if resumed now); `counted` is what the clock did not count.
+    public struct WaitEffect: Hashable, Codable, Sendable {
+        public var wait: WaitInterval
+        public var oldDeadline: Date?
+        public var newDeadline: Date?
+    }
 
     /// A stretch of time spent in a pausing state; `until` is nil while it lasts.
     public struct Pause: Hashable, Codable, Sendable, EveryKeyEncodable {
@@ -70,7 +84,8 @@ public struct ClockExplanation: Hashable, Codable, Sendable, EveryKeyEncodable {
             out.append("    … and \(counted.intervalCount - counted.intervals.count) more")
         }
         if !counted.holidays.isEmpty {
-            out.append("  holidays skipped: \(counted.holidays.map(\.description).joined(separator: ", "))")
+            let named = counted.holidays.map { day in holidayNames[day.description].map { "\(day) (\(SafeText.neutralized($0)))" } ?? day.description }
+            out.append("  holidays skipped: \(named.joined(separator: ", "))")
         }
         if !counted.nonWorkingDays.isEmpty {
             out.append("  non-working days skipped: \(counted.nonWorkingDays.map(\.description).joined(separator: ", "))")
@@ -79,6 +94,15 @@ public struct ClockExplanation: Hashable, Codable, Sendable, EveryKeyEncodable {
             + (pausedIn.isEmpty ? "none" : pausedIn.map(\.label).joined(separator: ", ")))
         for pause in pauses {
             out.append("    paused (\(pause.status.label)) from \(at(pause.from))" + (pause.until.map { " to \(at($0))" } ?? ", still paused"))
+        }
+        if !waits.isEmpty {
+            out.append("  waits (the clock stops while waiting):")
+            for effect in waits {
+                let old = effect.oldDeadline.map(at) ?? "none"
+                let new = effect.newDeadline.map(at) ?? "moves until the wait ends"
+                out.append("    \(WaitText.line(effect.wait, at: explainedAt, policy: nil, zone: zone))")
+                out.append("      deadline \(old) → \(new)")
+            }
         }
         if !deadlineHistory.isEmpty {
             out.append("  deadline history:")

@@ -102,6 +102,8 @@ public struct ClockReading: Hashable, Codable, Sendable {
     public var warning: Double?
     /// Which rule chose the target, in one line ("category product_defect: 4h; tier 1: 4h; stricter wins").
     public var rule: String
+    /// True when it is paused because the escalation waits on someone (not by its status).
+    public var pausedByWait = false
 
     public init(kind: ClockKind, state: ClockState, start: Date, deadline: Date, stoppedAt: Date? = nil, target: SLATarget,
                 basis: TimeBasis, used: Double, warning: Double?, rule: String) {

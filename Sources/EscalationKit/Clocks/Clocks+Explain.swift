@@ -6,9 +6,10 @@ extension Clocks {
     /// pause it, and the deadline before and after each severity, tier or category change in its history.
     public func explain(_ e: Escalation, at now: Date) -> [ClockExplanation] {
         let states = replayedStates(of: e)
+        let waits = waitIntervals(of: e)
         return ClockKind.allCases.compactMap { kind in
             guard let reading = read(kind, of: e, at: now) else { return nil }
-            return ClockExplanation(
+            var explanation = ClockExplanation(
                 kind: kind, state: reading.state, rule: reading.rule, target: reading.target, basis: reading.basis,
                 timeZone: policy.calendar.timeZone.identifier, start: reading.start, startsAt: kind.startsAt,
                 deadline: reading.deadline, stoppedAt: reading.stoppedAt, used: reading.used, warning: reading.warning,
@@ -16,7 +17,30 @@ extension Clocks {
                 runsIn: kind.runsIn, pausedIn: kind.pausedIn,
                 pauses: pauses(of: kind, in: e, states: states),
                 deadlineHistory: deadlineHistory(of: kind, in: e, states: states))
+            explanation.explainedAt = now
+            explanation.waits = waitEffects(of: kind, in: e, waits: waits)
+            for day in explanation.counted.holidays {
+                if let name = policy.calendar.holidayNames[day] { explanation.holidayNames[day.description] = name }
+            }
+            return explanation
         }
+    }
+
+    /// Each wait that stopped `kind`, with the deadline before it and after it (nil while it lasts).
+    func waitEffects(of kind: ClockKind, in e: Escalation, waits: [WaitInterval]) -> [ClockExplanation.WaitEffect] {
+        guard !waits.isEmpty, let plan = plan(kind, of: e, describing: false), plan.pausedSince == nil || plan.left != nil,
+              waitPauses(kind, terms: Terms(self, e)) else { return [] }
+        let base = BusinessTime.deadline(from: plan.start, adding: plan.target, basis: plan.basis, calendar: policy.calendar, tables: tables)
+        var result: [ClockExplanation.WaitEffect] = []
+        for index in waits.indices {
+            let before = applying(Array(waits[..<index]), from: plan.start, to: base, basis: plan.basis)
+            let after = applying(Array(waits[...index]), from: plan.start, to: base, basis: plan.basis)
+            // A wait that did not stop this clock (over before it started, or begun after it ran out) is not listed.
+            guard after.pausedSince != nil || after.deadline != before.deadline else { continue }
+            result.append(.init(wait: waits[index], oldDeadline: before.pausedSince == nil ? before.deadline : nil,
+                                newDeadline: after.pausedSince == nil ? after.deadline : nil))
+        }
+        return result
     }
 
     /// What the clock counts between its start and its deadline.

@@ -33,15 +33,21 @@ public struct Clocks: Sendable {
     /// The reading of a clock set up as `plan`.
     func reading(_ kind: ClockKind, _ plan: Plan, at now: Date) -> ClockReading {
         let used = used(plan, at: now)
-        let live = plan.stoppedAt == nil && plan.pausedSince == nil
+        let state = state(plan, at: now)
+        let live = plan.stoppedAt == nil && state != .paused
         let warning = live ? policy.warningThresholds.filter { used >= $0 }.max() : nil
-        return ClockReading(kind: kind, state: state(plan, at: now), start: plan.start, deadline: plan.deadline, stoppedAt: plan.stoppedAt,
+        // While a wait lasts, the deadline is where the clock would end were it resumed now.
+        let deadline = plan.left.map { adding($0, to: max(now, plan.pausedSince ?? now), basis: plan.basis) } ?? plan.deadline
+        var reading = ClockReading(kind: kind, state: state, start: plan.start, deadline: deadline, stoppedAt: plan.stoppedAt,
                             target: plan.target, basis: plan.basis, used: used, warning: warning, rule: plan.rule)
+        reading.pausedByWait = state == .paused && (plan.left != nil || plan.pauses.contains { $0.start <= now && now < $0.end })
+        return reading
     }
 
     /// Where a clock set up as `plan` stands at `now`.
     func state(_ plan: Plan, at now: Date) -> ClockState {
         if plan.pausedSince != nil { return .paused }
+        if plan.stoppedAt == nil, plan.pauses.contains(where: { $0.start <= now && now < $0.end }) { return .paused }
         if let stopped = plan.stoppedAt { return stopped > plan.deadline ? .breached : .met }
         return now >= plan.deadline ? .breached : .running
     }
@@ -51,8 +57,17 @@ public struct Clocks: Sendable {
         let cal = policy.calendar
         let total = BusinessTime.elapsed(from: plan.start, to: plan.deadline, basis: plan.basis, calendar: cal, tables: tables)
         let countedUntil = plan.pausedSince ?? plan.stoppedAt ?? now
-        let counted = BusinessTime.elapsed(from: plan.start, to: max(plan.start, countedUntil), basis: plan.basis, calendar: cal, tables: tables)
-        return total > 0 ? counted / total : (countedUntil >= plan.deadline ? 1 : 0)
+        var counted = BusinessTime.elapsed(from: plan.start, to: max(plan.start, countedUntil), basis: plan.basis, calendar: cal, tables: tables)
+        var waited = 0.0
+        for pause in plan.pauses {
+            let within = BusinessTime.elapsed(from: pause.start, to: pause.end, basis: plan.basis, calendar: cal, tables: tables)
+            waited += within
+            if pause.start < countedUntil {
+                counted -= BusinessTime.elapsed(from: pause.start, to: min(pause.end, countedUntil), basis: plan.basis, calendar: cal, tables: tables)
+            }
+        }
+        let target = total - waited
+        return target > 0 ? max(0, counted) / target : (countedUntil >= plan.deadline ? 1 : 0)
     }
 
     /// The status a person should see: Stalled when the stall clock has run out.
@@ -131,6 +146,10 @@ public struct Clocks: Sendable {
         /// Set while the escalation sits in a state that pauses the clock: counting ended here.
         var pausedSince: Date?
         var deadline: Date
+        /// Waits that paused the clock and ended (the deadline already moved by them).
+        var pauses: [DateInterval] = []
+        /// During a wait that has not ended: the seconds of target left to count when it began.
+        var left: Double?
     }
 
     /// The setup of `kind` for `e` as it is now, or nil when the clock does not apply. Without
@@ -177,9 +196,16 @@ public struct Clocks: Sendable {
             if e.status == .routed { pausedSince = start }
         }
         // The acknowledgement's deadline was already computed to pick the stricter target.
-        let end = deadline ?? BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar, tables: tables)
+        var end = deadline ?? BusinessTime.deadline(from: start, adding: target, basis: clockBasis, calendar: policy.calendar, tables: tables)
+        var pauses: [DateInterval] = [], left: Double?
+        if pausedSince == nil, !e.waits.isEmpty, waitPauses(kind, terms: terms) {
+            let waited = applying(waitIntervals(of: e), from: start, to: end, basis: clockBasis)
+            (end, pauses, left) = (waited.deadline, waited.pauses, waited.left)
+            // A clock stopped by the resolution is no longer paused by the wait the resolution ended.
+            if stoppedAt == nil { pausedSince = waited.pausedSince } else { left = nil }
+        }
         return Plan(start: start, target: target, basis: clockBasis, rule: describing ? rule(kind, of: e, terms: terms) : "", stoppedAt: stoppedAt,
-                    pausedSince: pausedSince, deadline: end)
+                    pausedSince: pausedSince, deadline: end, pauses: pauses, left: left)
     }
 
     /// Which rule sets the target of `kind` for `e`, in one line (a clock that does not apply has none).

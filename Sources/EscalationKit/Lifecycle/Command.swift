@@ -24,6 +24,9 @@ public enum Command: Hashable, Sendable {
     case edit(Edit)
     /// Compensates the actor's own event with this sequence number.
     case undo(sequence: Int)
+    /// Stops the resolve and stall clocks while waiting on someone, until resumed (or `until`).
+    case wait(on: WaitParty, reason: String, until: Date?)
+    case resume(reason: String)
 
     /// The verb a person would use, for messages ("cannot acknowledge").
     public var verb: String {
@@ -47,6 +50,8 @@ public enum Command: Hashable, Sendable {
         case .deescalate: "de-escalate"
         case .edit: "edit"
         case .undo: "undo"
+        case .wait: "put on hold"
+        case .resume: "resume"
         }
     }
 }

@@ -163,6 +163,23 @@ public struct Lifecycle: Sendable {
             }
             if let account = edit.account { try validate(account) }
             return .edited(edit)
+        case .wait(let party, let reason, let until):
+            guard e.status.isActive else { throw illegal("\(e.id) is \(status.label.lowercased()): only an open escalation waits.") }
+            let clocks = Clocks(policy: policy)
+            if let current = clocks.currentWait(of: e, at: now) {
+                throw illegal("\(e.id) is already waiting on \(current.party.phrase) since \(ReportTime.minute(current.from, in: policy.calendar.timeZone)); resume it first.")
+            }
+            try require(reason, "a reason", for: command)
+            if let until, until <= now {
+                throw LifecycleError(.invalidValue, "The wait would end at \(ReportTime.iso(until)), which is not after now (\(ReportTime.iso(now))); give a later --until.")
+            }
+            return .waitStarted(on: party, reason: try clean(reason, field: "reason"), until: until)
+        case .resume(let reason):
+            guard Clocks(policy: policy).currentWait(of: e, at: now) != nil else {
+                throw illegal("\(e.id) is not waiting on anyone; nothing was changed.")
+            }
+            try require(reason, "a reason", for: command)
+            return .waitEnded(reason: try clean(reason, field: "reason"))
         case .undo(let sequence):
             guard let entry = e.history.first(where: { $0.sequence == sequence }) else {
                 throw LifecycleError(.invalidValue, "\(e.id) has no event \(sequence).")
@@ -189,12 +206,14 @@ public struct Lifecycle: Sendable {
 
     /// The verbs allowed on the escalation at `now`, for help and error messages.
     public func allowed(for e: Escalation, at now: Date) -> [String] {
-        switch Clocks(policy: policy).status(of: e, at: now) {
-        case .routed: ["acknowledge", "assign", "note", "customer update", "severity", "tier"]
-        case .acknowledged: ["start", "back", "resolve", "note", "customer update", "assign", "severity", "tier"]
-        case .inProgress, .stalled: ["resolve", "back", "note", "customer update", "assign", "severity", "tier"]
-        case .resolved: ["close", "back", "customer update"]
-        case .closed: ["reopen"]
+        let clocks = Clocks(policy: policy)
+        let waiting = e.isOpen ? [clocks.currentWait(of: e, at: now) == nil ? "wait" : "resume"] : []
+        switch clocks.status(of: e, at: now) {
+        case .routed: return ["acknowledge", "assign", "note", "customer update", "severity", "tier"] + waiting
+        case .acknowledged: return ["start", "back", "resolve", "note", "customer update", "assign", "severity", "tier"] + waiting
+        case .inProgress, .stalled: return ["resolve", "back", "note", "customer update", "assign", "severity", "tier"] + waiting
+        case .resolved: return ["close", "back", "customer update"]
+        case .closed: return ["reopen"]
         }
     }
 

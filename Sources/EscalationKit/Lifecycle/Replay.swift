@@ -91,6 +91,10 @@ extension Escalation {
             self.lastInternalUpdateAt = time
             if endedStall != nil { self.stallEpisodes += 1 }
         case .customerUpdated(let note):
+            if let last = waits.indices.last, waits[last].resumedAt == nil, waits[last].party == .customer,
+               waits[last].customerUpdateAt == nil {
+                waits[last].customerUpdateAt = time
+            }
             self.lastCustomerUpdateAt = time
             self.brief.communication.lastUpdate = note
             self.brief.communication.lastUpdateAt = time
@@ -109,10 +113,12 @@ extension Escalation {
         case .sentimentChanged(let sentiment):
             self.sentiment = sentiment
         case .resolved(let resolution):
+            endWait(at: time, reason: nil)
             self.status = .resolved
             self.resolution = resolution
             self.resolvedAt = time
         case .closed:
+            endWait(at: time, reason: nil)
             self.status = .closed
             self.closedAt = time
         case .linked(let pattern):
@@ -124,6 +130,10 @@ extension Escalation {
             if let account = edit.account { self.account = account }
             if let dimensions = edit.dimensions { self.dimensions = dimensions }
             if let brief = edit.brief { self.brief = brief }
+        case .waitStarted(let party, let reason, let until):
+            waits.append(WaitSpan(party: party, reason: reason, actor: event.actor, from: time, until: until))
+        case .waitEnded(let reason):
+            endWait(at: time, reason: reason)
         case .undone(let sequence, _):
             // The state becomes what it would be had the undone event never happened; the audit
             // trail keeps both the event and its undo.
@@ -134,5 +144,13 @@ extension Escalation {
         }
         self.revision += 1
         self.history.append(HistoryEntry(sequence: event.sequence, time: time, actor: event.actor, change: event.change, login: event.login))
+    }
+
+    /// Ends the last wait when nothing ended it yet; no reason means the resolution ended it.
+    private mutating func endWait(at time: Date, reason: String?) {
+        guard let last = waits.indices.last, waits[last].resumedAt == nil else { return }
+        waits[last].resumedAt = time
+        waits[last].resumeReason = reason
+        waits[last].endedByResolution = reason == nil
     }
 }

@@ -43,6 +43,8 @@ public struct Escalation: Hashable, Codable, Sendable, Identifiable {
     public var lastCustomerUpdateAt: Date?
     /// How many times the escalation stalled and was brought back by progress.
     public var stallEpisodes: Int
+    /// Every wait, in time order (see `Clocks.waitIntervals(of:)` for whether one has ended by now).
+    public var waits: [WaitSpan] = []
     /// Number of events applied; a command names the revision it saw.
     public var revision: Int
     public var history: [HistoryEntry]

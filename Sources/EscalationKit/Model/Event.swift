@@ -58,6 +58,11 @@ public enum Change: Hashable, Codable, Sendable {
     case edited(Edit)
     /// A compensating event written by undo; names the sequence it undoes.
     case undone(sequence: Int, summary: String)
+    /// The escalation waits on someone: the resolve and stall clocks stop (see `Clocks`) until it
+    /// resumes, by `waitEnded`, by `until`, or by a customer update where the category says so.
+    case waitStarted(on: WaitParty, reason: String, until: Date?)
+    /// Someone resumed the wait by hand.
+    case waitEnded(reason: String)
 }
 
 /// The facts a new escalation starts with.

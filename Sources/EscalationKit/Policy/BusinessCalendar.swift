@@ -50,11 +50,14 @@ public struct BusinessCalendar: Hashable, Sendable {
     /// Working ranges per ISO weekday; a weekday with no ranges is not worked.
     public var hours: [Int: [WorkingRange]]
     public var holidays: Set<CalendarDay>
+    /// What some holidays are called (from an iCalendar file's SUMMARY), for `explain`.
+    public var holidayNames: [CalendarDay: String]
 
-    public init(timeZone: TimeZone, hours: [Int: [WorkingRange]], holidays: Set<CalendarDay> = []) {
+    public init(timeZone: TimeZone, hours: [Int: [WorkingRange]], holidays: Set<CalendarDay> = [], holidayNames: [CalendarDay: String] = [:]) {
         self.timeZone = timeZone
         self.hours = hours
         self.holidays = holidays
+        self.holidayNames = holidayNames
     }
 
     /// Monday to Friday, 09:00–17:00, Europe/Berlin, no holidays.

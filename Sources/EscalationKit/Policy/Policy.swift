@@ -78,9 +78,12 @@ public struct CategoryRule: Hashable, Sendable {
     public var bypassesTiers: Bool
     /// Overrides the severity's time basis for this category's targets when set.
     public var basis: TimeBasis?
+    /// Which clocks stop while the escalation waits on someone, and what ends a wait.
+    public var waiting: WaitRule
 
     public init(team: String, informed: [String] = [], acknowledge: SLATarget, resolve: [Severity: SLATarget],
-                resolveMeaning: String, bypassesTiers: Bool = false, basis: TimeBasis? = nil) {
+                resolveMeaning: String, bypassesTiers: Bool = false, basis: TimeBasis? = nil, waiting: WaitRule = WaitRule()) {
+        self.waiting = waiting
         self.team = team
         self.informed = informed
         self.acknowledge = acknowledge

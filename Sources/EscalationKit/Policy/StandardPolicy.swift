@@ -8,7 +8,8 @@ extension Policy {
             .featureGap: CategoryRule(team: "product", acknowledge: .hours(48),
                 resolve: [.critical: .weeks(2), .high: .weeks(2), .medium: .weeks(2)], resolveMeaning: "decision on approach"),
             .serviceFailure: CategoryRule(team: "cs_leadership", informed: ["support_leadership"], acknowledge: .hours(4),
-                resolve: [.critical: .hours(24), .high: .hours(24), .medium: .hours(24)], resolveMeaning: "remediation plan"),
+                resolve: [.critical: .hours(24), .high: .hours(24), .medium: .hours(24)], resolveMeaning: "remediation plan",
+                waiting: WaitRule(pausesInternalUpdates: false)),
             .commercialDispute: CategoryRule(team: "cs_leadership", informed: ["finance"], acknowledge: .hours(48),
                 resolve: [.critical: .weeks(1), .high: .weeks(1), .medium: .weeks(1)], resolveMeaning: "resolution"),
             .relationshipAtRisk: CategoryRule(team: "cs_leadership", acknowledge: .hours(24),
@@ -19,7 +20,7 @@ extension Policy {
                 resolve: [.critical: .weeks(1), .high: .weeks(1), .medium: .weeks(1)], resolveMeaning: "coordinated plan"),
             .security: CategoryRule(team: "security", acknowledge: .hours(1),
                 resolve: [.critical: .hours(24), .high: .hours(48), .medium: .hours(72)], resolveMeaning: "containment per security policy",
-                bypassesTiers: true, basis: .calendar),
+                bypassesTiers: true, basis: .calendar, waiting: WaitRule(pausesInternalUpdates: false)),
         ],
         tiers: [
             .standard: TierRule(name: "Standard", response: .hours(4), stakeholders: "Support agent"),

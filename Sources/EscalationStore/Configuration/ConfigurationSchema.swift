@@ -2,9 +2,10 @@
 enum ConfigurationSchema {
     static let sections = ["calendar", "time_basis", "categories", "tiers", "stall", "cadence",
                            "warnings", "retention", "teams", "people", "scoring", "hooks", "chains", "board"]
-    static let calendar = ["time_zone", "holidays", "hours"]
+    static let calendar = ["time_zone", "holidays", "holidays_ics", "hours"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let category = ["team", "informed", "acknowledge", "resolve", "resolve_meaning", "bypass_tiers", "basis"]
+    static let category = ["team", "informed", "acknowledge", "resolve", "resolve_meaning", "bypass_tiers", "basis", "waiting"]
+    static let waiting = ["pauses_internal_update", "customer_update_resumes"]
     static let tier = ["name", "response", "stakeholders"]
     static let stall = ["critical", "critical_basis", "other", "other_basis"]
     static let cadence = ["internal_every", "customer_every", "customer_at_most"]

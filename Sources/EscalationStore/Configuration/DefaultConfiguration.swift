@@ -33,6 +33,10 @@ public enum DefaultConfiguration {
 time_zone = "Europe/Berlin"
 # Days nobody works, as "YYYY-MM-DD", e.g. ["2026-12-24", "2026-12-25", "2026-12-26"].
 holidays = []
+# Holidays from an iCalendar file as well (a public-holiday feed, a company calendar): each
+# event's days, all-day or timed, and yearly repeats (RRULE:FREQ=YEARLY). The path is relative
+# to this file's directory. Editing the file moves open deadlines at the next command.
+# holidays_ics = "holidays.ics"
 
 # Working ranges per weekday, 24-hour clock. A day may have several ranges, e.g.
 # ["09:00-12:30", "13:30-17:00"] for a lunch break. An empty list means the day is not worked.
@@ -64,6 +68,10 @@ medium = "business"
 #   resolve_meaning what "resolved" means for this category, shown on the board and in briefs
 #   bypass_tiers    true: acknowledged within its own target whatever the tier (security)
 #   basis           "by_severity" follows [time_basis]; "business" or "calendar" overrides it
+#   waiting         while an escalation waits (`escalator wait ID --on customer|vendor|internal`)
+#                   the resolve and stall clocks stop, the acknowledge clock never does:
+#                   pauses_internal_update   true: the internal update cadence stops too
+#                   customer_update_resumes  true: a customer update ends a wait on the customer
 # The categories are fixed: product_defect, feature_gap, service_failure, commercial_dispute,
 # relationship_at_risk, executive_intervention, cross_functional, security.
 
@@ -75,6 +83,7 @@ resolve = { critical = "24h", high = "48h", medium = "72h" }
 resolve_meaning = "resolution"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = true, customer_update_resumes = true }
 
 [categories.feature_gap]
 team = "product"
@@ -84,6 +93,7 @@ resolve = { critical = "2w", high = "2w", medium = "2w" }
 resolve_meaning = "decision on approach"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = true, customer_update_resumes = true }
 
 [categories.service_failure]
 team = "cs_leadership"
@@ -93,6 +103,7 @@ resolve = { critical = "24h", high = "24h", medium = "24h" }
 resolve_meaning = "remediation plan"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = false, customer_update_resumes = true }
 
 [categories.commercial_dispute]
 team = "cs_leadership"
@@ -102,6 +113,7 @@ resolve = { critical = "1w", high = "1w", medium = "1w" }
 resolve_meaning = "resolution"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = true, customer_update_resumes = true }
 
 [categories.relationship_at_risk]
 team = "cs_leadership"
@@ -111,6 +123,7 @@ resolve = { critical = "48h", high = "48h", medium = "48h" }
 resolve_meaning = "CSM + manager strategy session"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = true, customer_update_resumes = true }
 
 [categories.executive_intervention]
 team = "executive_office"
@@ -121,6 +134,7 @@ resolve = { critical = "48h", high = "48h", medium = "48h" }
 resolve_meaning = "executive response"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = true, customer_update_resumes = true }
 
 [categories.cross_functional]
 # The seeds give no targets for this category; 24h and 1w are our defaults.
@@ -131,6 +145,7 @@ resolve = { critical = "1w", high = "1w", medium = "1w" }
 resolve_meaning = "coordinated plan"
 bypass_tiers = false
 basis = "by_severity"
+waiting = { pauses_internal_update = true, customer_update_resumes = true }
 
 [categories.security]
 # Security goes straight to the Security team, whatever the tier, and counts every hour.
@@ -141,6 +156,7 @@ resolve = { critical = "24h", high = "48h", medium = "72h" }
 resolve_meaning = "containment per security policy"
 bypass_tiers = true
 basis = "calendar"
+waiting = { pauses_internal_update = false, customer_update_resumes = true }
 
 
 # --- Tiers (1 to 4): response target and who responds -------------------------------------
@@ -343,12 +359,13 @@ theme = "default"
 # a character is always text, so those actions take ctrl-LETTER or a named key. The help
 # screen (?) shows the keys in force. Actions: up, down, left, right, first, last, page_up,
 # page_down, open, back, advance, move_back, acknowledge, note, customer_update, assign,
-# severity, tier, close, find, next_match, previous_match, clear_filter, sort, command, undo,
+# severity, tier, close, wait, find, next_match, previous_match, clear_filter, sort, command, undo,
 # help, quit, new_escalation, edit, brief, reports, messages, submit, cancel, clear_text,
 # erase, erase_forward, toggle_mine, toggle_critical, toggle_breaching, toggle_stalled,
 # toggle_due, complete, history_back, history_forward, yes, no, next_field, previous_field,
 # line_start, line_end, external_editor, save, fix_findings, copy_brief, write_brief,
-# next_page, previous_page, weekly_page, tier_page, category_page, segment_page. For example:
+# next_page, previous_page, brief_page, customer_draft, team_draft, management_draft,
+# executive_draft, weekly_page, tier_page, category_page, segment_page. For example:
 #   acknowledge = "A"
 #   undo = ["z", "ctrl-z"]
 [board.keys]

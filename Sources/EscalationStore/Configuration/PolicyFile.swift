@@ -70,10 +70,10 @@ public enum PolicyFile {
         }
         var reader = PolicyReader(file: path, text: text)
         reader.read(root)
-        guard reader.problems.isEmpty else {
+        guard reader.problems.isEmpty, reader.problemsFromOtherFiles.isEmpty else {
             throw ConfigurationError(problems: reader.problems.enumerated().sorted { a, b in
                 (a.element.line ?? .max, a.offset) < (b.element.line ?? .max, b.offset)
-            }.map(\.element))
+            }.map(\.element) + reader.problemsFromOtherFiles)
         }
         return reader.policy
     }

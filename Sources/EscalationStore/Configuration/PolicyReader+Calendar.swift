@@ -6,14 +6,43 @@ import TOMLKit
 extension PolicyReader {
     mutating func readCalendar(_ value: TOMLValueConvertible) {
         guard let section = table(value, "calendar") else { return }
+        var icsFile: (TOMLValueConvertible, String)?
         for (key, value) in entries(section) {
             let path = "calendar." + key
             switch key {
             case "time_zone": readTimeZone(value, path)
             case "holidays": readHolidays(value, path)
+            case "holidays_ics": icsFile = (value, path)
             case "hours": readHours(value, path)
             default: unknownKey(key, in: "calendar", allowed: ConfigurationSchema.calendar)
             }
+        }
+        // After the loop: timed events are read in the calendar's zone, whichever order the keys come in.
+        if let (value, path) = icsFile { readHolidayFile(value, path) }
+    }
+
+    /// `holidays_ics = "holidays.ics"`: an iCalendar file (relative to this configuration file's
+    /// directory) whose events are holidays too, besides `holidays`. It is read with the configuration,
+    /// so an edit to it moves every open deadline at the next command; a bad file stops every command
+    /// with its own name and line.
+    private mutating func readHolidayFile(_ value: TOMLValueConvertible, _ path: String) {
+        guard let name = string(value, path, example: "\"holidays.ics\"") else { return }
+        guard !name.isEmpty else { return report(path, "the file name is empty; write e.g. \"holidays.ics\", or remove the key") }
+        let url = name.hasPrefix("/") ? URL(fileURLWithPath: name)
+            : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(name)
+        guard let data = try? Data(contentsOf: url) else {
+            let why = FileManager.default.fileExists(atPath: url.path) ? "cannot be read (check its permissions)" : "does not exist"
+            return report(path, "the holiday calendar \(url.path) \(why); the path is relative to this configuration file's directory")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return report(path, "the holiday calendar \(url.path) is not UTF-8 text")
+        }
+        do {
+            let found = try HolidayCalendarFile.holidays(in: text, zone: policy.calendar.timeZone)
+            policy.calendar.holidays.formUnion(found.keys)
+            for (day, summary) in found where !summary.isEmpty { policy.calendar.holidayNames[day] = summary }
+        } catch {
+            problemsFromOtherFiles.append(.init(file: url.path, path: "", line: error.line, message: error.message + " (read as holidays by \(path))"))
         }
     }
 

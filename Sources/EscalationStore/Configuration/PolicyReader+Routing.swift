@@ -58,6 +58,17 @@ extension PolicyReader {
                 else if let text = value.string, TimeBasis(rawValue: text) == nil {
                     report(keyPath, "\"\(text)\" is not a time basis; write \"by_severity\" (follow [time_basis]), \"business\" or \"calendar\"")
                 } else if let basis = basis(value, keyPath) { rule.basis = basis }
+            case "waiting":
+                guard let fields = table(value, keyPath) else { continue }
+                for (field, value) in entries(fields) {
+                    switch field {
+                    case "pauses_internal_update":
+                        if let flag = bool(value, keyPath + "." + field) { rule.waiting.pausesInternalUpdates = flag }
+                    case "customer_update_resumes":
+                        if let flag = bool(value, keyPath + "." + field) { rule.waiting.customerUpdateResumes = flag }
+                    default: unknownKey(field, in: keyPath, allowed: ConfigurationSchema.waiting)
+                    }
+                }
             default:
                 unknownKey(key, in: path, allowed: ConfigurationSchema.category)
             }

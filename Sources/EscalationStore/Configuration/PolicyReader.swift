@@ -10,6 +10,8 @@ struct PolicyReader {
     let lines: KeyLines
     var policy = Policy.standard
     private(set) var problems: [ConfigurationError.Problem] = []
+    /// Problems in files this one names (the holiday calendar), reported with their own file and line.
+    var problemsFromOtherFiles: [ConfigurationError.Problem] = []
 
     init(file: String, text: String) {
         self.file = file

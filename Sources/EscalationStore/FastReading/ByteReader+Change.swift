@@ -72,6 +72,7 @@ extension ByteReader {
     private mutating func changeCase(_ name: Key) throws(Unread) -> Change {
         var owner: String?, reason: String?, note: String?, team: String?, resolution: String?, pattern: String?, summary: String?, unlabelled: String?
         var draft: Draft?, deescalation: Deescalation?, edit: Edit?, ended: Date?, sequence: Int?
+        var party: WaitParty?, until: Date?
         var status: (from: Status?, to: Status?), severity: (from: Severity?, to: Severity?)
         var tier: (from: Tier?, to: Tier?), category: (from: Category?, to: Category?)
         try fields { (r: inout ByteReader, key: Key) throws(Unread) -> Bool in
@@ -89,6 +90,9 @@ extension ByteReader {
             case ("categoryChanged", "to"): category.to = try r.raw(Category.self)
             case ("progressNoted", "endedStall"): ended = try r.optional { (r: inout ByteReader) throws(Unread) in try r.date() }
             case ("undone", "sequence"): sequence = try r.int()
+            case ("waitStarted", "on"): party = try r.raw(WaitParty.self)
+            case ("waitStarted", "until"): until = try r.optional { (r: inout ByteReader) throws(Unread) in try r.date() }
+            case ("waitStarted", "reason"), ("waitEnded", "reason"): reason = try r.string()
             case ("acknowledged", "owner"), ("assigned", "owner"): owner = try r.string()
             case ("movedBack", "reason"), ("severityChanged", "reason"), ("tierChanged", "reason"), ("categoryChanged", "reason"): reason = try r.string()
             case ("progressNoted", "note"), ("customerUpdated", "note"): note = try r.string()
@@ -120,6 +124,8 @@ extension ByteReader {
         case "deescalated": return .deescalated(try required(deescalation))
         case "edited": return .edited(try required(edit))
         case "undone": return .undone(sequence: try required(sequence), summary: try required(summary))
+        case "waitStarted": return .waitStarted(on: try required(party), reason: try required(reason), until: until)
+        case "waitEnded": return .waitEnded(reason: try required(reason))
         default: throw Unread()
         }
     }

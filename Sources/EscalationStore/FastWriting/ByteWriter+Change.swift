@@ -94,6 +94,14 @@ extension ByteWriter {
                     w.key("sequence"); w.int(sequence)
                     w.key("summary"); w.string(summary)
                 }
+            case .waitStarted(let party, let reason, let until):
+                w.key("waitStarted"); try w.object { (w: inout ByteWriter) throws(Unwritable) in
+                    w.key("on"); w.string(party.rawValue)
+                    w.key("reason"); w.string(reason)
+                    if let until { w.key("until"); try w.date(until) }
+                }
+            case .waitEnded(let reason):
+                w.key("waitEnded"); w.object { w in w.key("reason"); w.string(reason) }
             }
         }
     }

@@ -17,6 +17,9 @@ extension StoredTime {
         case .progressNoted(let note, let endedStall?):
             guard let ended = canonical(endedStall) else { return nil }
             event.change = .progressNoted(note: note, endedStall: ended)
+        case .waitStarted(let party, let reason, let until?):
+            guard let rounded = canonical(until) else { return nil }
+            event.change = .waitStarted(on: party, reason: reason, until: rounded)
         case .edited(var edit):
             if let brief = edit.brief {
                 guard let rounded = canonical(brief) else { return nil }
@@ -24,7 +27,7 @@ extension StoredTime {
             }
             event.change = .edited(edit)
         case .acknowledged, .started, .movedBack, .progressNoted, .customerUpdated, .assigned, .severityChanged, .tierChanged,
-             .categoryChanged, .sentimentChanged, .resolved, .closed, .linked, .deescalated, .undone:
+             .categoryChanged, .sentimentChanged, .resolved, .closed, .linked, .deescalated, .undone, .waitStarted, .waitEnded:
             break
         }
         return event

@@ -22,6 +22,8 @@ extension Change {
         case .deescalated: "de-escalated"
         case .edited: "edited"
         case .undone(let sequence, _): "reverted (undo of event \(sequence))"
+        case .waitStarted(let party, _, _): "put on hold, waiting on \(party.phrase)"
+        case .waitEnded: "resumed"
         }
     }
 }

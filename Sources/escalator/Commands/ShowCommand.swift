@@ -50,11 +50,23 @@ struct ShowCommand: ParsableCommand {
                 case .breached where r.stoppedAt == nil: when = Table.Cell("BREACHED \(DurationText.short(now.timeIntervalSince(r.deadline))) ago (due \(Self.local(r.deadline, session)))", .red)
                 case .breached: when = Table.Cell("breached: stopped \(DurationText.short(r.stoppedAt!.timeIntervalSince(r.deadline))) late", .red)
                 case .met: when = Table.Cell("met: stopped \(DurationText.short(r.deadline.timeIntervalSince(r.stoppedAt!))) early")
+                case .paused where r.pausedByWait:
+                    let resumes = session.clocks.currentWait(of: e, at: now)?.until
+                    when = Table.Cell("paused while waiting; due \(Self.local(r.deadline, session)) " + (resumes.map { "(resumes \(Self.local($0, session)))" } ?? "if resumed now"))
                 case .paused: when = Table.Cell("paused")
                 }
                 clocks.add([Table.Cell(r.kind.label), Table.Cell(r.target.phrase(r.basis)), when])
             }
             clocks.print(c)
+            let waits = session.clocks.waitIntervals(of: e)
+            if !waits.isEmpty {
+                c.print("")
+                c.print(c.paint("Waiting (the resolve and stall clocks stop)", .bold))
+                for wait in waits {
+                    let line = safe(WaitText.line(wait, at: now, policy: session.policy))
+                    c.print("  " + (c.width.map { fit(line, $0 - 2) } ?? line))
+                }
+            }
             let hooks = Hooks(policy: session.policy, store: session.store)
             let told = ((try? hooks.outbox.state().state.entries) ?? []).filter { $0.delivery.escalation == e.id.description }
             if !told.isEmpty {

@@ -10,14 +10,20 @@ struct UpdateCommand: ParsableCommand {
     )
 
     @Argument(help: "The escalation, e.g. ESC-2026-0042.") var id: String
-    @Option(help: "What happened.") var note: String
+    @Option(help: "What happened.") var note: String?
     @Flag(help: "This is an update sent to the customer.") var customer = false
+    @Flag(help: "With --customer: the note is the customer draft as it stands (`escalator draft ID --for customer`).") var fromDraft = false
     @OptionGroup var options: ChangeOptions
 
     func run() throws {
         try reporting {
+            if fromDraft && !customer { throw Failure.usage("--from-draft logs the customer draft, so it goes with --customer.") }
+            if fromDraft && note != nil { throw Failure.usage("Give either --note or --from-draft, not both.") }
+            if !fromDraft && note == nil { throw Failure.usage("Missing expected argument '--note <note>' (or --customer --from-draft).") }
             let session = try Session.open(options.storeOptions, focus: id)
-            let command: Command = customer ? .customerUpdate(note) : .note(note)
+            var text = note ?? ""
+            if fromDraft { text = MessageDraft(for: .customer, of: try session.escalation(id), at: session.now, policy: session.policy).note }
+            let command: Command = customer ? .customerUpdate(text) : .note(text)
             try reportChange(try session.commit(command, on: id), in: session, json: options.json)
         }
     }

@@ -108,6 +108,8 @@ struct EscalationDetail: EveryKeyEncodable {
     var closedAt: Date?
     var flags: [String]
     var clocks: [ClockSummary]
+    /// Every wait, as the clocks count it (`until` is nil while it lasts).
+    var waits: [WaitInterval]
     var brief: Brief
     var deescalation: Deescalation?
     var history: [HistoryLine]
@@ -173,6 +175,7 @@ struct EscalationDetail: EveryKeyEncodable {
         closedAt = e.closedAt
         flags = attention.keys
         clocks = Clocks(policy: policy).read(e, at: now).map { ClockSummary($0, at: now) }
+        waits = Clocks(policy: policy).waitIntervals(of: e)
         brief = e.brief
         deescalation = e.deescalation
         history = e.history.map { HistoryLine(sequence: $0.sequence, time: $0.time, actor: $0.actor, login: $0.login, summary: $0.change.phrase(policy: policy)) }

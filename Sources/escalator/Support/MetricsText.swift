@@ -21,6 +21,17 @@ enum MetricsText {
                        Table.Cell(pct(r.resolveSLAPercent)), Table.Cell(pct(r.stallRate)), Table.Cell(money(r.arrAtRisk))])
         }
         table.print(c)
+        if report.total.waited > 0 {
+            // Waiting is shown apart: the clocks stop while waiting, so it never counts against the SLA above.
+            c.print()
+            c.print("Time spent waiting (the clocks stop, so it is not counted against the SLA):")
+            var waiting = Table([Table.Column(header: "Group", shrinks: true, minimum: 8), Table.Column(header: "Waited", align: .right),
+                                 Table.Column(header: "Time waiting", align: .right)])
+            for r in (report.groups + [report.total]) where r.waited > 0 {
+                waiting.add([Table.Cell(safe(r.label)), Table.Cell(String(r.waited)), Table.Cell(hours(r.timeWaitingHours))])
+            }
+            waiting.print(c)
+        }
         chart("Escalations by \(grouping)", report.groups, { $0.count }, { "\($0.count) (\(pct($0.escalationRate)))" }, c)
         chart("ARR at risk by \(grouping)", report.groups, { $0.arrAtRisk }, { money($0.arrAtRisk) }, c)
     }

@@ -7,7 +7,14 @@ extension BoardState {
          BriefLinter.lint(e, among: Array(ledger.escalations.values), at: now, policy: policy))
     }
 
-    /// Keys in the brief: scroll, `y` copy (OSC 52), `w` write to a file (asks the path), Esc back.
+    /// What the brief view shows: the brief, or one of the drafts a person sends (`MessageDraft`).
+    func briefPage(_ e: Escalation, _ sheet: BriefSheet) -> (markdown: String, name: String) {
+        guard let audience = sheet.draft else { return (briefText(e).markdown, "the brief") }
+        return (MessageDraft(for: audience, of: e, at: now, policy: policy).markdown, "the \(audience.title.lowercased()) draft")
+    }
+
+    /// Keys in the brief: scroll, Tab / ← → / 1–5 between the brief and the drafts, `y` copy what is
+    /// shown (OSC 52), `w` write it to a file (asks the path), Esc back.
     mutating func handleBriefKey(_ key: Key, sheet: inout BriefSheet) -> [Effect] {
         guard let e = ledger[sheet.id] else {
             closeSheet()
@@ -25,7 +32,7 @@ extension BoardState {
             case .submit:
                 let chosen = path.trimmingCharacters(in: .whitespaces)
                 sheet.path = nil
-                return [.writeFile(path: chosen.isEmpty ? sheet.defaultPath : chosen, contents: briefText(e).markdown)]
+                return [.writeFile(path: chosen.isEmpty ? sheet.defaultPath : chosen, contents: briefPage(e, sheet).markdown)]
             case .erase:
                 if !path.isEmpty { path.removeLast() }
                 sheet.path = path
@@ -40,9 +47,18 @@ extension BoardState {
         switch intent {
         case .quit: return [.quit]
         case .back, .brief: closeSheet()
+        case .nextPage, .previousPage:
+            let pages = BriefSheet.pages
+            let index = pages.firstIndex(of: sheet.draft) ?? 0
+            sheet.draft = pages[(index + (intent == .nextPage ? 1 : pages.count - 1)) % pages.count]
+            sheet.scroll = 0
+        case .briefPage, .customerDraft, .teamDraft, .managementDraft, .executiveDraft:
+            sheet.draft = intent == .briefPage ? nil
+                : intent == .customerDraft ? .customer : intent == .teamDraft ? .team : intent == .managementDraft ? .management : .executive
+            sheet.scroll = 0
         case .copyBrief:
-            let markdown = briefText(e).markdown
-            message = Message("Copied the brief of \(e.id) to the clipboard (OSC 52, \(markdown.utf8.count) bytes).", isError: false)
+            let (markdown, name) = briefPage(e, sheet)
+            message = Message("Copied \(name) of \(e.id) to the clipboard (OSC 52, \(markdown.utf8.count) bytes).", isError: false)
             return [.copyToClipboard(markdown)]
         case .writeBrief:
             sheet.path = sheet.defaultPath

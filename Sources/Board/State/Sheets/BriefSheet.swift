@@ -6,11 +6,16 @@ public struct BriefSheet: Hashable, Sendable {
     public var scroll = 0
     /// The path typed so far when asked where to write the brief; nil when not asking.
     public var path: String?
+    /// The draft shown instead of the brief (Tab, or 2–5), nil for the brief: `y` copies and `w` writes what is shown.
+    public var draft: DraftAudience?
 
     public init(id: EscalationID) { self.id = id }
 
-    /// The file name `w` offers: `./ESC-YYYY-NNNN-brief.md`.
-    public var defaultPath: String { "./\(id)-brief.md" }
+    /// The file name `w` offers: `./ESC-YYYY-NNNN-brief.md`, or `-customer.md` and so on for a draft.
+    public var defaultPath: String { "./\(id)-\(draft?.rawValue ?? "brief").md" }
+
+    /// The pages in Tab order: the brief, then each draft.
+    public static let pages: [DraftAudience?] = [nil] + DraftAudience.allCases.map { $0 }
 }
 
 /// The reports: the weekly summary, or the metrics grouped one way.

@@ -9,15 +9,32 @@ enum BriefView {
             grid.put("\(sheet.id) is no longer on the board.", row: layout.bodyTop, column: 2, role: .dim)
             return
         }
-        grid.put([Span("Brief ", .columnTitle), Span(e.id.description, .selected), Span("  "), Span(e.account.name, .columnTitle),
-                  Span("  "), Span(e.title)], row: 1, column: 1, limit: width - 2)
-        let lines = self.lines(e, state: state)
+        var tabs: [Span] = [Span(e.id.description + "  ", .columnTitle)]
+        for (i, page) in BriefSheet.pages.enumerated() {
+            tabs.append(Span("\(i + 1) \(page?.rawValue.capitalized ?? "Brief")", page == sheet.draft ? .selected : .dim))
+            tabs.append(Span("  "))
+        }
+        grid.put(tabs, row: 1, column: 1, limit: width - 2)
+        let lines = self.lines(e, sheet: sheet, state: state)
         SheetView.drawScrolled(lines, from: sheet.scroll, state: state, into: &grid)
     }
 
     static func maxScroll(_ state: BoardState, sheet: BriefSheet) -> Int {
         guard let e = state.ledger[sheet.id] else { return 0 }
-        return max(0, lines(e, state: state).count - BoardLayout(size: state.size).bodyHeight)
+        return max(0, lines(e, sheet: sheet, state: state).count - BoardLayout(size: state.size).bodyHeight)
+    }
+
+    /// The page shown: the brief with its findings, or a draft as it would be sent.
+    static func lines(_ e: Escalation, sheet: BriefSheet, state: BoardState) -> [[Span]] {
+        guard sheet.draft != nil else { return lines(e, state: state) }
+        let width = state.size.width - 4
+        var out: [[Span]] = []
+        for line in state.briefPage(e, sheet).markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            for part in Wrap.lines(SafeText.neutralized(text), width: width) { out.append([Span(part, text.hasPrefix("#") ? .columnTitle : .normal)]) }
+        }
+        while out.last?.allSatisfy({ $0.text.isEmpty }) == true { out.removeLast() }
+        return out
     }
 
     /// The findings, a rule, then the Markdown brief, wrapped to the screen.

@@ -13,7 +13,8 @@ enum SheetView {
         case .brief(let brief):
             BriefView.draw(brief, state: state, into: &grid)
             if let path = brief.path {
-                question = [Span("Write the brief to: ", .prompt), Span(path), Span(Symbols(unicode: state.unicode).promptCursor, .prompt)]
+                let what = brief.draft.map { "the \($0.title.lowercased()) draft" } ?? "the brief"
+                question = [Span("Write \(what) to: ", .prompt), Span(path), Span(Symbols(unicode: state.unicode).promptCursor, .prompt)]
             }
         case .reports(let reports):
             ReportsView.draw(reports, state: state, into: &grid)

@@ -64,6 +64,11 @@ extension Change {
             return "edited the " + (fields.isEmpty ? "escalation" : fields.joined(separator: ", "))
         case .undone(let sequence, let summary):
             return "undid change #\(sequence)\(because(summary))"
+        case .waitStarted(let party, let reason, let until):
+            let end = until.map { " until \(ReportTime.minute($0, in: policy.calendar.timeZone))" } ?? ""
+            return "put it on hold, waiting on \(party.phrase)\(end)\(because(reason))"
+        case .waitEnded(let reason):
+            return "resumed it\(because(reason))"
         }
     }
 }

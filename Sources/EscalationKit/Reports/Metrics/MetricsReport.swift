@@ -27,6 +27,9 @@ public enum MetricsGrouping: String, CaseIterable, Codable, Sendable {
 /// - `stall_rate`: percent that ever stalled (a stall episode ended by progress, or stalled at `now`).
 /// - `arr_at_risk`: the ARR of the distinct accounts (by name) with an escalation still open at `now`,
 ///   in whole units; currencies are not converted.
+/// - `waited` / `time_waiting_hours`: how many waited on someone (`escalator wait`), and the wall-clock
+///   hours they spent waiting up to `now`. Waiting is reported here, apart: the clocks stop while
+///   waiting, so it never counts against the SLA compliance above.
 public struct MetricsRow: Hashable, Codable, Sendable {
     public var key: String
     public var label: String
@@ -38,12 +41,15 @@ public struct MetricsRow: Hashable, Codable, Sendable {
     public var resolveSLAPercent: Double?
     public var stallRate: Double
     public var arrAtRisk: Int
+    public var waited: Int = 0
+    public var timeWaitingHours: Double = 0
 
     enum CodingKeys: String, CodingKey {
         case key, label, count
         case escalationRate = "escalation_rate", meanTimeToResolutionHours = "mean_time_to_resolution_hours"
         case meanTimeToAcknowledgeHours = "mean_time_to_acknowledge_hours", acknowledgeSLAPercent = "acknowledge_sla_percent"
         case resolveSLAPercent = "resolve_sla_percent", stallRate = "stall_rate", arrAtRisk = "arr_at_risk"
+        case waited, timeWaitingHours = "time_waiting_hours"
     }
 
     /// Every key present: what cannot be measured is `null`, as documented, not left out.
@@ -111,11 +117,13 @@ public struct MetricsReport: Hashable, Codable, Sendable {
         var seen: Set<String> = []
         var arr = 0
         for e in group where e.isOpen && seen.insert(e.account.name.lowercased()).inserted { arr += e.account.arr.amount }
+        let waits = group.map { clocks.waitIntervals(of: $0).reduce(0.0) { $0 + $1.duration(at: now) } }
         return MetricsRow(
             key: key, label: label, count: group.count, escalationRate: percent(group.count, all) ?? 0,
             meanTimeToResolutionHours: mean(group.compactMap { e in e.resolvedAt.map { $0.timeIntervalSince(e.createdAt) / 3600 } }),
             meanTimeToAcknowledgeHours: mean(group.compactMap { e in e.acknowledgedAt.map { $0.timeIntervalSince(e.createdAt) / 3600 } }),
             acknowledgeSLAPercent: compliance(.acknowledge), resolveSLAPercent: compliance(.resolve),
-            stallRate: percent(stalled, group.count) ?? 0, arrAtRisk: arr)
+            stallRate: percent(stalled, group.count) ?? 0, arrAtRisk: arr,
+            waited: waits.filter { $0 > 0 }.count, timeWaitingHours: waits.reduce(0, +) / 3600)
     }
 }

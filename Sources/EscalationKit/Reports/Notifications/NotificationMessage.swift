@@ -100,6 +100,22 @@ public struct NotificationMessage: Hashable, Sendable {
     /// The `template` text for `e` as it stands at `now`, announcing `kind`.
     /// Subject and body are neutralized (no control characters; the subject is one line).
     public init(_ template: NotificationTemplate, kind: NotificationKind, for e: Escalation, at now: Date, policy: Policy) {
+        let status = Clocks(policy: policy).status(of: e, at: now)
+        let (subject, body) = NotificationMessage.text(template, opening: NotificationMessage.eventLine(kind, e, status: status), for: e, at: now, policy: policy)
+        self.subject = subject
+        self.body = body
+        payload = NotificationPayload(kind: kind, template: template, escalationID: e.id.description, account: e.account.name,
+                                      severity: e.severity.rawValue, status: status.rawValue, summary: Headline.text(for: e, at: now, policy: policy),
+                                      subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now),
+                                      owner: e.owner.map { NotificationOwner($0, roster: policy.people) })
+    }
+
+    /// The subject and body of `template` for `e` at `now`: what a hook is sent and what `escalator
+    /// draft` prints, one text for both. `opening` is the first line of the internal texts (what
+    /// happened), nil for a draft about the escalation as it stands. The customer confirmation never
+    /// names the owner, quotes an internal note or the brief, or gives ARR: only the title, the team,
+    /// the priority, what the customer is waiting on, when they hear next and the resolution.
+    static func text(_ template: NotificationTemplate, opening: String?, for e: Escalation, at now: Date, policy: Policy) -> (subject: String, body: String) {
         let clocks = Clocks(policy: policy)
         let zone = policy.calendar.timeZone
         func safe(_ s: String) -> String { SafeText.neutralized(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -112,23 +128,27 @@ public struct NotificationMessage: Hashable, Sendable {
         let ask = safe(e.brief.ask.text)
         let deadline = e.brief.ask.deadline.map(when) ?? "not set"
         let owner = e.owner.map { safe(policy.people.displayName($0)) } ?? "not yet assigned"
-        let event = NotificationMessage.eventLine(kind, e, status: status)
+        let opening = opening.map { [$0, ""] } ?? []
+        let wait = clocks.currentWait(of: e, at: now)
+        let waitLine = wait.map { "On hold: " + WaitText.line($0, at: now, policy: policy) }
         var lines: [String]
         let subject: String
         switch template {
         case .handoff:
             subject = "[\(e.id)] \(e.severity.priority) \(team): \(title) (\(account))"
-            lines = ["\(event)", "", headline, "",
+            lines = opening + [headline, "",
                      "Impact: \(safe(e.brief.impact).isEmpty ? "not stated" : safe(e.brief.impact))",
                      "Ask: \(ask.isEmpty ? "not stated" : ask)", "Deadline: \(deadline)", "Owner: \(owner)"]
             if let ack = clocks.read(.acknowledge, of: e, at: now), ack.stoppedAt == nil {
                 lines.append("Acknowledge by: \(when(ack.deadline))")
             }
+            if let waitLine { lines.append(waitLine) }
             let tried = e.brief.attempts.map { "- \(safe($0.step)): \(safe($0.result))" }
             if !tried.isEmpty { lines += ["", "Already tried:"] + tried }
         case .managementSummary:
             subject = "[\(e.id)] \(status.label): \(title) (\(account), \(e.severity.rawValue))"
-            lines = ["\(event)", "", headline, "", "Status: \(status.label) · \(e.tier) · owner \(owner) · team \(team)"]
+            lines = opening + [headline, "", "Status: \(status.label) · \(e.tier) · owner \(owner) · team \(team)"]
+            if let waitLine { lines.append(waitLine) }
             let live = clocks.read(e, at: now).filter { $0.isLive && $0.kind != .stall }.sorted { $0.deadline < $1.deadline }
             lines += live.map { "\($0.kind.label): \($0.state == .breached ? "breached" : "due") \(when($0.deadline))" }
             if e.stallEpisodes > 0 { lines.append("Stalled \(ReportTime.count(e.stallEpisodes, "time")) before.") }
@@ -139,8 +159,9 @@ public struct NotificationMessage: Hashable, Sendable {
             if status.isActive {
                 lines = ["Hello \(account) team,", "",
                          "We have escalated \"\(title)\" to our \(team) team as priority \(e.severity.priority).",
+                         wait?.party == .customer ? "We are waiting for information from you before we can continue; please reply to this message." : nil,
                          nextUpdate.map { "You will hear from us again by \($0) (\(zone.identifier))." } ?? "We will keep you updated.",
-                         "", "Reference: \(e.id)"]
+                         "", "Reference: \(e.id)"].compactMap { $0 }
             } else {
                 let resolution = safe(e.resolution ?? "")
                 lines = ["Hello \(account) team,", "",
@@ -153,16 +174,10 @@ public struct NotificationMessage: Hashable, Sendable {
                      "Commercial: \(e.account.arr.short) ARR" + (Headline.renewalPhrase(e.account.renewal, at: now, in: zone).map { ", \($0)" } ?? "")
                         + (safe(e.brief.commercialContext).isEmpty ? "" : "; \(safe(e.brief.commercialContext))"),
                      "Customer sentiment: \(safe(e.sentiment.rawValue))",
-                     "Status: \(status.label), owner \(owner), \(team)",
+                     "Status: \(status.label), owner \(owner), \(team)" + (waitLine.map { "; \($0.prefix(1).lowercased() + $0.dropFirst())" } ?? ""),
                      "Decision needed: \(ask.isEmpty ? "none stated" : ask) by \(deadline)"]
         }
-        let body = lines.joined(separator: "\n") + "\n"
-        self.subject = subject
-        self.body = body
-        payload = NotificationPayload(kind: kind, template: template, escalationID: e.id.description, account: e.account.name,
-                                      severity: e.severity.rawValue, status: status.rawValue, summary: headline,
-                                      subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now),
-                                      owner: e.owner.map { NotificationOwner($0, roster: policy.people) })
+        return (subject, lines.map(safeBlockLine).joined(separator: "\n") + "\n")
     }
 
     /// Names the chain's level in the payload and at the head of the body.
@@ -171,6 +186,9 @@ public struct NotificationMessage: Hashable, Sendable {
         body = "Re-escalated to \(SafeText.neutralized(level)).\n" + body
         payload.body = body
     }
+
+    /// A body line with any control character left in it neutralized (every field is already made safe).
+    private static func safeBlockLine(_ line: String) -> String { SafeText.neutralized(line) }
 
     /// The payload as compact JSON with sorted keys: what is written to a hook's standard input.
     public var payloadJSON: Data {
