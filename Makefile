@@ -1,16 +1,31 @@
 # Escalator: `make run` opens the board, `make test` runs every test.
 SWIFT ?= swift
 PREFIX ?= /usr/local
+DESTDIR ?=
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/escalator
 
-.PHONY: build test run release clean install deps bench
+# The release binary links the Swift runtime and Foundation statically: it needs only the C library
+# (and libstdc++, which every Debian or Ubuntu has) and ncursesw, so it runs where no toolchain is;
+# no RUNPATH, so the loader looks for those in the system folders only (not in 20 beside the binary).
+RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath
+RELEASE_BIN = .build/release/escalator
+# What `make install` and `make dist` ship besides the binary, made from the release binary itself.
+SHARE = .build/share
+VERSION = $(shell sed -n 's/.*version = "\(.*\)".*/\1/p' Sources/EscalationKit/Version.swift)
+ARCH = $(shell uname -m)
+DIST = escalator-$(VERSION)-linux-$(ARCH)
+# argument-parser's own man page generator, built once from the checked-out dependency.
+ARGUMENT_PARSER = .build/checkouts/swift-argument-parser
+MANUAL_TOOL = .build-tools/debug/generate-manual
+
+.PHONY: build test run release clean install dist share deps bench
 
 build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS) --product escalator
 
 # The board on the demo store in ./.build/demo-store (made on first run).
 run: build
@@ -18,19 +33,58 @@ run: build
 		.build/debug/escalator demo --store "$${ESCALATOR_STORE:-.build/demo-store}"; fi
 	.build/debug/escalator board --store "$${ESCALATOR_STORE:-.build/demo-store}"
 
+# The tests, then the installed static binary (InstalledBinaryTests): `make install` into a scratch
+# DESTDIR and `make dist`, which the tests run with the toolchain hidden.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/installed PREFIX=/usr/local
+	$(MAKE) --no-print-directory dist
+	ESCALATOR_INSTALLED=$(CURDIR)/.build/installed/usr/local ESCALATOR_DIST=$(CURDIR)/.build/$(DIST).tar.gz \
+		$(SWIFT) test --skip-build
 
 bench: deps
 	./Benchmarks/run
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 .build/release/escalator $(DESTDIR)$(PREFIX)/bin/escalator
+# The man page and the bash, zsh and fish completions, from the release binary.
+share: release $(MANUAL_TOOL)
+	rm -rf $(SHARE) && mkdir -p $(SHARE)/man1 $(SHARE)/completions
+	ESCALATOR_BINARY=$(CURDIR)/$(RELEASE_BIN) $(MANUAL_TOOL) .ci/ascii-help --output-directory $(SHARE)/man1 \
+		--authors "The Escalator authors" --section 1 >/dev/null
+	@if ESCALATOR_BINARY=$(CURDIR)/$(RELEASE_BIN) .ci/ascii-help --experimental-dump-help | grep -qP '[^\x00-\x7F]'; then \
+		echo "the help has a character .ci/ascii-help does not spell in ASCII; the man page would lose it" >&2; exit 1; fi
+	$(RELEASE_BIN) --generate-completion-script bash > $(SHARE)/completions/escalator.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(SHARE)/completions/_escalator
+	$(RELEASE_BIN) --generate-completion-script fish > $(SHARE)/completions/escalator.fish
+
+$(MANUAL_TOOL):
+	@test -d $(ARGUMENT_PARSER) || $(SWIFT) package resolve
+	$(SWIFT) build --package-path $(ARGUMENT_PARSER) --scratch-path .build-tools --product generate-manual
+
+# Under $(DESTDIR)$(PREFIX): bin/, the themes (also compiled in) to copy and edit, the man page and
+# the completions where bash-completion, zsh and fish look for them.
+install: share
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/escalator/themes $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/escalator
+	install -m 0644 Themes/*.toml $(DESTDIR)$(PREFIX)/share/escalator/themes/
+	install -m 0644 $(SHARE)/man1/escalator.1 $(DESTDIR)$(PREFIX)/share/man/man1/escalator.1
+	install -m 0644 $(SHARE)/completions/escalator.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/escalator
+	install -m 0644 $(SHARE)/completions/_escalator $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_escalator
+	install -m 0644 $(SHARE)/completions/escalator.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/escalator.fish
+
+# A tarball for another Debian or Ubuntu host: the install tree (bin/, share/) and the README under
+# one folder, SHA256SUMS inside for its files, and the tarball's own sum beside it.
+dist: share
+	rm -rf .build/$(DIST) && $(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/$(DIST) PREFIX=
+	cp README.md .build/$(DIST)/README.md
+	cd .build/$(DIST) && find . -type f ! -name SHA256SUMS | sort | sed 's|^\./||' | xargs sha256sum > SHA256SUMS
+	tar -C .build -czf .build/$(DIST).tar.gz --owner=0 --group=0 $(DIST)
+	cd .build && sha256sum $(DIST).tar.gz > $(DIST).tar.gz.sha256
+	@echo "made .build/$(DIST).tar.gz and .build/$(DIST).tar.gz.sha256"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-tools
 
 # What the build and the tests need from the system: ncursesw headers and tmux.
 deps:

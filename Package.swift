@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "board-bench", dependencies: ["Board", "EscalationKit"], path: "Benchmarks/board", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),
         .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "store-torture"]),
-        .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "EscalationStore"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit", "store-torture"]),

@@ -15,6 +15,15 @@ def open_ids(binary, store, status=None):
     return [r["id"] for r in rows if r["status"] not in ("resolved", "closed")]
 
 
+def version(argv, runs, env=None):
+    """`argv` (e.g. `escalator --version`) `runs` times after one warm-up: the fixed cost of starting the program."""
+    run(argv, env=env)
+    samples = [run(argv, env=env) for _ in range(runs)]
+    if any(s.status != 0 for s in samples):
+        raise RuntimeError(f"{' '.join(argv)} failed")
+    return Stats([s.seconds * 1000 for s in samples])
+
+
 def startup(binary, store, runs):
     """`list --json`, `list --all --json` and `show ID`: wall time and peak RSS, each `runs` times after one warm-up."""
     env = environment()

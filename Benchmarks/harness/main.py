@@ -15,7 +15,7 @@ import micro
 import peers
 from data import SHAPES, DataCache, environment
 from report import Report
-from timing import checked
+from timing import Stats, checked
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -56,6 +56,24 @@ def main():
             traceback.print_exc()
             report.problem(f"{label}: {error}")
             return None
+
+    # Start-up alone (issue 14): the program's fixed cost, beside Taskwarrior's, the two interleaved
+    # so a busy moment on the shared machine weighs on both.
+    def versions():
+        ours, theirs = [], []
+        peer = not args.no_peers and shutil.which("task") is not None
+        env = dict(os.environ, TASKRC="/dev/null")
+        for _ in range(3 if quick else 5):
+            ours.append(cli.version([binary, "--version"], 10))
+            if peer:
+                theirs.append(cli.version(["task", "--version"], 10, env=env))
+        merge = lambda parts: Stats([v for part in parts for v in part.values])
+        return merge(ours), (merge(theirs) if theirs else None)
+    result = attempt("start-up (--version)", versions)
+    if result:
+        report.put("version", "any", result[0])
+        if result[1] is not None:
+            report.peer("Taskwarrior", "any", {"version": result[1]})
 
     for size in sizes + ["stress"]:
         shape = SHAPES[size]

@@ -85,8 +85,11 @@ class Taskwarrior:
         return int(checked(["task", "rc.gc=off", "count"], env=self.env).decode().strip() or 0)
 
     def measure(self, runs):
-        """`task export` (every item, completed too) and `task N modify` on a working copy."""
+        """`task export` (every item, completed too), `task N info` and `task N modify` on a working copy."""
         export = [run(["task", "export"], env=self.env) for _ in range(runs + 1)][1:]
+        info = [run(["task", "rc.gc=off", str(1 + i), "info"], env=self.env) for i in range(runs + 1)]
+        if any(r.status != 0 for r in info):
+            return None, "task N info failed"
         pending = [run(["task", "rc.gc=off", "status:pending", "count"], env=self.env) for _ in range(1)]
         work = self.data + "-work"
         shutil.rmtree(work, ignore_errors=True)
@@ -101,6 +104,7 @@ class Taskwarrior:
         shutil.rmtree(work, ignore_errors=True)
         return {"export": Stats([r.seconds * 1000 for r in export]),
                 "export_mb": peak_memory(["task", "export"], env=self.env),
+                "info": Stats([r.seconds * 1000 for r in info[1:]]),
                 "modify": Stats([r.seconds * 1000 for r in modify[1:]])}, None
 
 

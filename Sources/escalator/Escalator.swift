@@ -34,6 +34,13 @@ struct Escalator: ParsableCommand {
     /// command line of the wrong shape (an unknown command, a missing option, an unknown flag) is a
     /// usage error (64).
     static func main() {
+        // `escalator --version` alone is answered before the parser runs: building the command tree
+        // and its arguments (the Swift runtime's protocol-conformance lookups) is most of what the
+        // answer would otherwise cost, about a third of the process (measured with `perf`).
+        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+            print(EscalationKit.version)
+            return
+        }
         if let unknown = UnknownCommand(Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardError.write(Data(("escalator: " + unknown.message + "\n").utf8))
             Foundation.exit(Failure.Kind.usage.rawValue)

@@ -1,7 +1,7 @@
 import Foundation
 import EscalationKit
 
-/// Reads the theme files in `Themes/`: a commented, hand-edited subset of TOML, one role a line.
+/// What the theme files in `Themes/` mean, once their TOML is read: one role a top-level key.
 ///
 ///     # a comment
 ///     name = "solarized"
@@ -13,33 +13,24 @@ import EscalationKit
 /// `#rrggbb`, or `default` (the terminal's own); `COLOUR/NAME` sets the fallback used on 16 and 8
 /// colours. Attributes: `bold`, `dim`, `reverse`, `underline`; `mono:ATTR` is added only when the
 /// terminal shows no colour, so the meaning survives. Roles left out keep the base theme's look.
+///
+/// Board reads no files and no TOML: the caller parses the file (EscalationStore's `ThemeSettings`,
+/// with TOMLKit) and hands over its settings, each with the line it is written on.
 public enum ThemeFile {
+    /// One `key = "text"` of a theme file, and the 1-based line it is written on (nil when unknown).
+    public typealias Setting = (key: String, value: String, line: Int?)
+
     /// The file's extension, as looked for in the theme directories.
     public static let fileExtension = "toml"
 
-    /// Parses theme text; `file` only names the file in errors, `name` is used when the file sets none.
-    public static func parse(_ text: String, file: String, name: String, base: Theme = .standard) throws(ThemeError) -> Theme {
+    /// The theme a file's settings describe; `file` only names the file in errors, `name` is used when
+    /// the settings set none. Settings are read in line order, so the first mistake in the file is reported.
+    public static func theme(from settings: [Setting], file: String, name: String, base: Theme = .standard) throws(ThemeError) -> Theme {
         var theme = base
         theme.name = name
-        var seen: [String: Int] = [:]
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = offset + 1
-            func fail(_ message: String) -> ThemeError { ThemeError(file: file, line: lineNumber, message: message) }
-            let line = withoutComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") { throw fail("sections are not used in theme files; write one role a line, e.g. critical = \"red, bold\"") }
-            guard let equals = line.firstIndex(of: "=") else {
-                throw fail("expected role = \"look\", e.g. critical = \"bright-red, bold\"")
-            }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let rawValue = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard rawValue.count >= 2, rawValue.hasPrefix("\""), rawValue.hasSuffix("\""),
-                  !rawValue.dropFirst().dropLast().contains("\"") else {
-                throw fail("the value of \(key) must be text in double quotes, e.g. \(key) = \"red, bold\"")
-            }
-            let value = String(rawValue.dropFirst().dropLast())
-            if let first = seen[key] { throw fail("\(key) is set twice (first on line \(first))") }
-            seen[key] = lineNumber
+        for setting in settings.sorted(by: { ($0.line ?? .max) < ($1.line ?? .max) }) {
+            let (key, value) = (setting.key, setting.value)
+            func fail(_ message: String) -> ThemeError { ThemeError(file: file, line: setting.line, message: message) }
             switch key {
             case "name":
                 guard !value.isEmpty else { throw fail("name must not be empty") }
@@ -150,17 +141,7 @@ public enum ThemeFile {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     }
 
-    /// The line before a `#` that is not inside quotes (a `#rrggbb` colour sits inside them).
-    static func withoutComment(_ line: String) -> String {
-        var quoted = false
-        for (i, c) in zip(line.indices, line) {
-            if c == "\"" { quoted.toggle() }
-            if c == "#", !quoted { return String(line[..<i]) }
-        }
-        return line
-    }
-
-    /// A problem in a value; `parse` adds the file and line.
+    /// A problem in a value; `theme(from:)` adds the file and line.
     static func problem(_ message: String) -> ThemeError { ThemeError(file: "", line: nil, message: message) }
 
     /// The closest known name within two edits, for "did you mean".

@@ -5,8 +5,10 @@ import Foundation
 /// Finds and reads theme files: a path, or a name looked up in the theme directories.
 ///
 /// Names are looked up in `$ESCALATOR_THEMES`, `<store>/themes`, `~/.config/escalator/themes`, then
-/// the themes shipped with the program (`share/escalator/themes` beside `bin/`, or `Themes/` in a
-/// source checkout). "default" is built in when no file is found.
+/// among the themes compiled into the program (`BuiltInThemes`, the files of `Themes/`), so an
+/// installed or copied binary needs no file beside it. The copies `make install` puts in
+/// `share/escalator/themes` are for people to copy and edit; they are not looked up, so an old
+/// install's files never shadow the program's own themes.
 struct ThemeLoader {
     let directories: [URL]
     /// The store's directory: its `themes/` may hold files any member put there, read only when trusted.
@@ -22,7 +24,6 @@ struct ThemeLoader {
         } else if let home = environment["HOME"], !home.isEmpty {
             directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/escalator/themes"))
         }
-        directories += Self.shippedDirectories()
         self.directories = directories
     }
 
@@ -34,7 +35,7 @@ struct ThemeLoader {
             let file = directory.appendingPathComponent(nameOrPath + "." + ThemeFile.fileExtension)
             if FileManager.default.fileExists(atPath: file.path) { return try read(file, shownAs: file.path) }
         }
-        if nameOrPath == Theme.standard.name { return .standard }
+        if let text = BuiltInThemes.text(named: nameOrPath) { return try Self.theme(text, file: "built-in theme \(nameOrPath)", name: nameOrPath) }
         let known = available.joined(separator: ", ")
         throw ThemeError(file: nameOrPath, line: nil,
                          message: "no theme of that name" + (known.isEmpty ? "" : "; the themes are \(known)") + ", or give a file's path")
@@ -42,7 +43,7 @@ struct ThemeLoader {
 
     /// The names of the themes found in the directories.
     var available: [String] {
-        var names: Set<String> = [Theme.standard.name]
+        var names = Set(BuiltInThemes.names)
         for directory in directories {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             for file in files where file.hasSuffix("." + ThemeFile.fileExtension) {
@@ -74,22 +75,18 @@ struct ThemeLoader {
             throw ThemeError(file: shownAs, line: nil, message: "is not UTF-8 text")
         }
         let name = url.deletingPathExtension().lastPathComponent
-        return try ThemeFile.parse(text, file: shownAs, name: name)
+        return try Self.theme(text, file: shownAs, name: name)
     }
 
-    /// The shipped themes: `../share/escalator/themes` from the executable, or `Themes/` in a checkout above it.
-    static func shippedDirectories() -> [URL] {
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return [] }
-        var out: [URL] = [executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/escalator/themes")]
-        var directory = executable.deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = directory.appendingPathComponent("Themes")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) {
-                out.append(candidate)
-                break
-            }
-            directory.deleteLastPathComponent()
+    /// A theme file's text read as TOML (`ThemeSettings`), then as roles and looks (`ThemeFile`).
+    static func theme(_ text: String, file: String, name: String) throws(ThemeError) -> Theme {
+        let settings: [ThemeFile.Setting]
+        do {
+            settings = try ThemeSettings.read(text, file: file)
+        } catch {
+            let first = error.problems.first
+            throw ThemeError(file: file, line: first?.line, message: first?.message ?? "cannot be read")
         }
-        return out
+        return try ThemeFile.theme(from: settings, file: file, name: name)
     }
 }
