@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "EscalationStore"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit", "store-torture"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,7 +25,7 @@ struct Escalator: ParsableCommand {
                                                                           SeverityCommand.self, TierCommand.self, ResolveCommand.self,
                                                                           CloseCommand.self, ReopenCommand.self, UndoCommand.self, LinkCommand.self,
                                                                           DeescalateCommand.self]),
-            CommandGroup(name: "Report and exchange", subcommands: [ReportCommand.self, MetricsCommand.self, ExportCommand.self, ImportCommand.self, NotifyCommand.self]),
+            CommandGroup(name: "Report and exchange", subcommands: [ReportCommand.self, MetricsCommand.self, ExportCommand.self, ImportCommand.self, NotifyCommand.self, OutboxCommand.self, DeliverCommand.self]),
         ]
     )
 

@@ -6,6 +6,9 @@ import Foundation
 //   store-torture write DIR ACTOR COUNT [SHARED-ID…]  COUNT commits; tries to acknowledge every shared id
 //   store-torture crash DIR ACTOR                    commits until killed (small compaction threshold)
 //   store-torture watch DIR                          prints "ready", then "seen SEQ NANOS" at the first change
+//   store-torture commit-then-die DIR ACTOR          commits one new escalation, prints "ok SEQ ID", then kills itself
+//                                                    (SIGKILL) before anything else: what a crash between a commit and
+//                                                    the queueing of its notifications leaves
 //   store-torture compact-crash DIR                  compacts, and kills itself between the archive append and the snapshot rename
 //   store-torture hold DIR ACTOR                     holds the writers' lock as a writer does (naming itself in the
 //                                                    lock file), prints "held", and lets go when its standard input ends
@@ -72,6 +75,11 @@ do {
             say("ok \(event.sequence)")
             i += 1
         }
+    case "commit-then-die":
+        let store = try Store.open(at: directory, policy: .standard)
+        let event = try store.commit(.create(draft("killed before delivery")), on: nil, context: Context(actor: arguments[2], now: Date()))
+        say("ok \(event.sequence) \(event.escalation)")
+        kill(getpid(), SIGKILL)
     case "compact-crash":
         let store = try Store.open(at: directory, policy: .standard)
         Store.compactionFault = { step in

@@ -15,7 +15,7 @@ import Testing
 
     @Test func kindsAreSnakeCase() {
         #expect(NotificationKind.allCases.map(\.rawValue) == ["routed", "acknowledged", "stalled", "breach_warning", "resolved",
-                                                              "closed", "reopened", "severity_changed", "tier_changed"])
+                                                              "closed", "reopened", "severity_changed", "tier_changed", "reescalated"])
         #expect(NotificationKind(change: .acknowledged(owner: "x")) == .acknowledged)
         #expect(NotificationKind(change: .progressNoted(note: "x", endedStall: nil)) == nil)
         #expect(NotificationKind(change: .created(Draft(title: "t", account: Account(name: "a", arr: Money(1)), category: .security,
@@ -62,7 +62,7 @@ import Testing
         let m = NotificationMessage(.handoff, kind: .routed, for: e, at: now, policy: desk.policy)
         let object = try #require(try JSONSerialization.jsonObject(with: m.payloadJSON) as? [String: Any])
         #expect(Set(object.keys) == ["kind", "template", "escalation_id", "account", "severity", "status", "summary",
-                                     "subject", "body", "links", "time", "owner"])
+                                     "subject", "body", "links", "time", "owner", "idempotency_key", "level"])
         #expect(object["owner"] is NSNull, "null while unowned")
         #expect(object["kind"] as? String == "routed")
         #expect(object["escalation_id"] as? String == "ESC-2026-0001")

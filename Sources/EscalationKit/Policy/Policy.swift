@@ -25,6 +25,13 @@ public struct Policy: Hashable, Sendable {
     public var hookTimeoutSeconds: Int
     /// `hooks.log` is rotated (one previous file kept) when it would pass this size.
     public var hookLogLimitKilobytes = 1024
+    /// A failed delivery is retried with growing pauses for this long after it was queued, then marked dead.
+    public var hookRetryHours = 24
+    /// Who is told, in turn, when nobody acknowledges: per category, else `defaultChain`.
+    public var chains: [Category: EscalationChain] = [:]
+    public var defaultChain = EscalationChain.standard
+
+    public func chain(for category: Category) -> EscalationChain { chains[category] ?? defaultChain }
 
     public init(calendar: BusinessCalendar, categories: [Category: CategoryRule], tiers: [Tier: TierRule],
                 timeBasis: [Severity: TimeBasis], stall: StallRule, cadence: [Severity: Cadence],

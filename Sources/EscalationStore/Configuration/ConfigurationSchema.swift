@@ -1,7 +1,7 @@
 /// The sections and keys a configuration file may contain, for unknown-key checks and hints.
 enum ConfigurationSchema {
     static let sections = ["calendar", "time_basis", "categories", "tiers", "stall", "cadence",
-                           "warnings", "retention", "teams", "people", "scoring", "hooks", "board"]
+                           "warnings", "retention", "teams", "people", "scoring", "hooks", "chains", "board"]
     static let calendar = ["time_zone", "holidays", "holidays_ics", "hours"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let category = ["team", "informed", "acknowledge", "resolve", "resolve_meaning", "bypass_tiers", "basis", "waiting"]
@@ -14,7 +14,8 @@ enum ConfigurationSchema {
     static let team = ["name", "lead", "members", "channel"]
     static let person = ["name", "team", "email", "chat"]
     static let scoring = ["handle_up_to", "support_up_to", "urgency_up_to", "low_value_arr", "high_value_arr"]
-    static let hooks = ["timeout_seconds", "log_limit_kb", "commands"]
+    static let hooks = ["timeout_seconds", "log_limit_kb", "retry_hours", "commands"]
+    static let chain = ["levels", "repeat_every_hours", "repeat_times"]
     static let board = ["theme", "keys"]
 
     /// For a key written at the wrong level, the section it belongs to (e.g. time_zone → calendar).

@@ -318,15 +318,30 @@ high_value_arr = 50000
 # command line). It is stopped after timeout_seconds; its failure is reported, and never undoes
 # the change that triggered it. Failures are logged in hooks.log in the store, which becomes
 # hooks.log.1 (replacing the previous one) when it would pass log_limit_kb.
+# Every notification is written to outbox.log in the store before its hooks run; a failed or
+# timed-out delivery is tried again after 1 minute, then twice as long each time (at most an
+# hour apart) for retry_hours, then marked dead (`escalator outbox` lists them).
 [hooks]
 timeout_seconds = 10
 log_limit_kb = 1024
+retry_hours = 24
 
 # Programs to run per event kind (lower case with underscores), for example:
 #   routed = ["/usr/local/bin/notify-slack"]
 #   breach_warning = ["/usr/local/bin/page-oncall", "/usr/local/bin/notify-slack"]
 # Kinds: routed, acknowledged, stalled, breach_warning, resolved, closed, ...
 [hooks.commands]
+
+# --- Escalation chains --------------------------------------------------------------------
+# Who is told, in turn, while nobody acknowledges an escalation (`escalator notify` sends each
+# level once, as a reescalated notification naming the level). Each level is WHO@PERCENT of the
+# acknowledge target: contact (the routed team's channel), lead (its lead), team:ID (a team
+# below) or person:NAME. After the last level it is repeated every repeat_every_hours, at most
+# repeat_times times. [chains.<category>] (e.g. [chains.security]) replaces it for a category.
+[chains.default]
+levels = ["contact@0", "lead@50", "team:cs_leadership@100"]
+repeat_every_hours = 4
+repeat_times = 3
 
 # ---------------------------------------------------------------------------
 # The board's look (not part of the routing rules).

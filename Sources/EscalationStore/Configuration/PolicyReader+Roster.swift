@@ -89,6 +89,7 @@ extension PolicyReader {
             switch key {
             case "timeout_seconds": if let n = int(value, path, atLeast: 1) { policy.hookTimeoutSeconds = n }
             case "log_limit_kb": if let n = int(value, path, atLeast: 1) { policy.hookLogLimitKilobytes = n }
+            case "retry_hours": if let n = int(value, path, atLeast: 1) { policy.hookRetryHours = n }
             case "commands": readHookCommands(value, path)
             default: unknownKey(key, in: "hooks", allowed: ConfigurationSchema.hooks)
             }

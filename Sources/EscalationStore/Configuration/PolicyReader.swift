@@ -34,6 +34,7 @@ struct PolicyReader {
             case "people": readPeople(value)
             case "scoring": readScoring(value)
             case "hooks": readHooks(value)
+            case "chains": readChains(value)
             case "board": readBoard(value)
             default:
                 let advice = ConfigurationSchema.section(owning: key).map { "\(key) belongs under [\($0)]" }

@@ -32,6 +32,7 @@ final class BoardCommitter: @unchecked Sendable {
         queue.async { [self] in
             // The time it is written, not the time it was asked for: the store's order is the events' order.
             let now = clock()
+            hooks.prepare()
             let answer = Result { () throws(StoreError) -> [Event] in
                 try store.commit(commands, on: id, context: Context(actor: actor, now: now),
                                  whileWaiting: { [actions] holder in actions.push(.commitWaiting(holder: holder)) })
@@ -43,9 +44,10 @@ final class BoardCommitter: @unchecked Sendable {
             }
             switch answer {
             case .success(let events):
-                // Hooks run beside the board so a slow one never holds the next commit.
+                // Queued in the outbox before the next commit; delivered beside the board so a slow hook never holds it.
+                hooks.queue(events, at: now)
                 let hooks = self.hooks
-                DispatchQueue.global().async { for event in events { hooks.notify(after: event, at: now) } }
+                DispatchQueue.global().async { hooks.deliverDue(at: now) }
                 actions.push(.committed(events))
                 // After the change's own line: the change stands, the compaction waits for a later write.
                 if let postponed = store.postponedCompaction { actions.push(.commitNote(Session.postponedText(postponed))) }

@@ -9,11 +9,11 @@ struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Send stalled and breach-warning notifications that are due (for cron); each goes out once.",
-        discussion: "What was sent is recorded in notified.log in the store, so running it often is safe. With --dry-run it lists what it would send."
+        discussion: "What was sent is recorded in notified.log in the store, so running it often is safe. It also delivers what waits in the outbox: failed deliveries due for another try, and notifications of changes whose process died before delivering them. With --dry-run it lists what it would send."
     )
 
     @Flag(name: .customLong("dry-run"), help: "List what would be sent; send and record nothing.") var dryRun = false
-    @Flag(help: "Print JSON: an array of {kind, id, account, sent} (sent is false with --dry-run).") var json = false
+    @Flag(help: "Print JSON: an array of {kind, id, account, level, sent} (sent is false with --dry-run).") var json = false
     @OptionGroup var storeOptions: StoreOptions
 
     /// One notification as `--json` prints it.
@@ -21,6 +21,8 @@ struct NotifyCommand: ParsableCommand {
         var kind: String
         var id: String
         var account: String
+        /// For `reescalated`: the chain's level and who it tells.
+        var level: String?
         var sent: Bool
     }
 
@@ -29,47 +31,76 @@ struct NotifyCommand: ParsableCommand {
             let session = try Session.open(storeOptions)
             let record = NotificationRecord(directory: session.store.directory)
             // A dry run only reads: no lock, nothing created, so it works on a read-only store.
-            if dryRun { return try send(session, already: try record.keys(), record: nil) }
-            try record.withLock(timeout: session.store.lockTimeout, actor: session.context.actor) {
+            if dryRun { return _ = try send(session, already: try record.keys(), record: nil) }
+            let queued = try record.withLock(timeout: session.store.lockTimeout, actor: session.context.actor) {
                 try send(session, already: try record.keys(), record: record)
+            }
+            // Outside the senders' lock: delivering may take a hook's timeout, and what was queued is safe.
+            let hooks = Hooks(policy: session.policy, store: session.store)
+            let summary = hooks.deliverDue(at: session.now, wait: session.store.lockTimeout)
+            // Beyond one line per notification sent: retries, catch-ups and failures (on standard error under --json).
+            let say: (String) -> Void = json ? { FileHandle.standardError.write(Data("escalator: \($0)\n".utf8)) } : { print($0) }
+            if let holder = summary.busy {
+                say("Another process is delivering the outbox (\(safe(holder))); it delivers what is due.")
+            } else if summary.failed > 0 || summary.delivered != queued {
+                say("Outbox: \(summary.delivered) delivered, \(summary.failed) failed (`escalator outbox` lists them).")
             }
         }
     }
 
-    /// Prints (and, given the record to keep, sends and records) every notification due that was not sent yet.
-    private func send(_ session: Session, already: Set<String>, record: NotificationRecord?) throws {
+    /// Prints (and, given the record to keep, queues in the outbox and records) every notification due that was not sent yet.
+    /// Returns how many deliveries it queued.
+    private func send(_ session: Session, already: Set<String>, record: NotificationRecord?) throws -> Int {
         var already = already
         var count = 0
+        var queued = 0
+        let hooks = Hooks(policy: session.policy, store: session.store)
         var printed: [Output] = []
         for e in session.store.ledger.escalations.values.sorted(by: { $0.id < $1.id }) where e.isOpen {
-            for (kind, key) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
+            for (kind, key, level) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
                 count += 1
                 if json {
-                    printed.append(Output(kind: kind.rawValue, id: e.id.description, account: e.account.name, sent: record != nil))
+                    printed.append(Output(kind: kind.rawValue, id: e.id.description, account: e.account.name, level: level, sent: record != nil))
                 } else {
-                    print("\(kind.rawValue) \(e.id) \(safe(e.account.name))")
+                    print("\(kind.rawValue) \(e.id) \(safe(e.account.name))" + (level.map { " → \(safe($0))" } ?? ""))
                 }
                 guard let record else { continue }
-                Hooks(policy: session.policy, store: session.store).deliver(kind, for: e, at: session.now)
+                // Store first: once queued, a crash before the key is recorded queues it again under the
+                // same delivery id, which the outbox keeps once.
+                let deliveries = hooks.deliveries(kind, for: e, key: key, sequence: nil, level: level, at: session.now)
+                if !deliveries.isEmpty {
+                    queued += deliveries.count
+                    do { try hooks.outbox.append(deliveries.map { .queued($0) }) } catch {
+                        throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) could not be written to the outbox, so it was not sent: \(error)")
+                    }
+                }
                 do { try record.record(key) } catch {
-                    throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was sent, but could not be recorded, so the next run sends it again: \(error)")
+                    throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was queued, but could not be recorded, so the next run queues it again: \(error)")
                 }
                 already.insert(key)
             }
         }
         if json { try JSONOutput.print(printed) } else if count == 0 { print("Nothing to send.") }
+        return queued
     }
 
-    /// The clock notifications due for `e`, each with the key that makes it happen once.
-    static func due(_ e: Escalation, at now: Date, policy: Policy) -> [(NotificationKind, String)] {
+    /// The clock notifications due for `e`, each with the key that makes it happen once (and, for
+    /// the escalation chain, the level it tells).
+    static func due(_ e: Escalation, at now: Date, policy: Policy) -> [(NotificationKind, String, String?)] {
         let clocks = Clocks(policy: policy)
-        var out: [(NotificationKind, String)] = []
+        var out: [(NotificationKind, String, String?)] = []
         if let since = clocks.stallStart(of: e, at: now) {
-            out.append((.stalled, "\(e.id)|stalled|\(ISOTime.format(since))"))
+            out.append((.stalled, "\(e.id)|stalled|\(ISOTime.format(since))", nil))
         }
         for r in clocks.read(e, at: now) where r.isLive && r.kind != .stall {
             if let warning = r.warning {
-                out.append((.breachWarning, "\(e.id)|\(r.kind.rawValue)|\(Int(warning * 100))|\(ISOTime.format(r.deadline))"))
+                out.append((.breachWarning, "\(e.id)|\(r.kind.rawValue)|\(Int(warning * 100))|\(ISOTime.format(r.deadline))", nil))
+            }
+        }
+        // A level at 0 % is the routing itself, which the routed notification tells.
+        if let ack = clocks.read(.acknowledge, of: e, at: now) {
+            for step in ChainSchedule(policy: policy).due(for: e, at: now) where step.at > ack.start {
+                out.append((.reescalated, "\(e.id)|chain|\(step.level)|\(ISOTime.format(ack.start))", "\(step.label): \(step.names)"))
             }
         }
         return out

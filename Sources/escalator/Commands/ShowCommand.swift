@@ -67,6 +67,18 @@ struct ShowCommand: ParsableCommand {
                     c.print("  " + (c.width.map { fit(line, $0 - 2) } ?? line))
                 }
             }
+            let hooks = Hooks(policy: session.policy, store: session.store)
+            let told = ((try? hooks.outbox.state().state.entries) ?? []).filter { $0.delivery.escalation == e.id.description }
+            if !told.isEmpty {
+                // Who was told what and when, from the outbox (the chain's levels name who).
+                c.print("")
+                c.print(c.paint("Notified", .bold))
+                for entry in told {
+                    let level = (try? JSONSerialization.jsonObject(with: Data(entry.delivery.payload.utf8)) as? [String: Any])?["level"] as? String
+                    let what = pad(entry.status(hooks.schedule).rawValue, 10) + entry.delivery.kind + (level.map { " \($0)" } ?? "")
+                    c.print("  \(Self.local(entry.delivery.queued, session))  " + safe(what))
+                }
+            }
             c.print("")
             c.print(c.paint("History", .bold))
             for entry in e.history {

@@ -2,174 +2,150 @@ import EscalationKit
 import EscalationStore
 import Foundation
 
-/// Runs the configured hook commands after a change. A hook receives the notification as JSON on
-/// standard input and in no other way: its command line is exactly what the configuration says and
-/// its environment carries no escalation data. It runs with a timeout; a failure is reported on
-/// standard error and recorded in `hooks.log` in the store, and never undoes the change.
+/// Runs the configured hook commands after a change, through the store's outbox: each
+/// notification is written to the store first, one delivery per hook command, and then delivered.
+/// A hook receives the notification as JSON on standard input and in no other way: its command
+/// line is exactly what the configuration says and its environment carries no escalation data.
+/// A failure is reported on standard error and in `hooks.log`, never undoes the change, and is
+/// tried again by the next command that delivers (see `RetrySchedule`). A store with no hooks
+/// configured never gets an outbox.
 struct Hooks: Sendable {
     let policy: Policy
     let store: Store
     /// Log failures to hooks.log only, not to standard error (the board owns the screen).
     var quiet = false
 
-    func notify(after event: Event, at now: Date) {
-        guard let kind = NotificationKind(change: event.change), let e = store.ledger[event.escalation] else { return }
-        deliver(kind, for: e, at: now)
+    var outbox: any Outbox { OutboxFile(directory: store.directory) }
+    var schedule: RetrySchedule { RetrySchedule(policy: policy) }
+    private var configured: Bool { policy.hooks.values.contains { !$0.isEmpty } }
+
+    /// What one delivering pass did.
+    struct Summary {
+        var delivered = 0
+        var failed = 0
+        /// Another process was delivering (it takes what is due, ours included): its description.
+        var busy: String?
     }
 
-    /// Sends one notification to every hook configured for its kind.
-    func deliver(_ kind: NotificationKind, for e: Escalation, at now: Date) {
-        guard let commands = policy.hooks[kind.rawValue], !commands.isEmpty else { return }
-        let message = NotificationMessage(kind.defaultTemplate, kind: kind, for: e, at: now, policy: policy)
-        for command in commands {
-            let outcome = HookRun(command: command, timeout: TimeInterval(policy.hookTimeoutSeconds)).run(input: message.payloadJSON)
-            guard case .failed(let why) = outcome else { continue }
-            let line = "\(ISOTime.format(now)) \(kind.rawValue) \(e.id) \(command): \(why)"
-            if !quiet {
-                FileHandle.standardError.write(Data("escalator: the \(kind.rawValue) hook failed (\(why)); the change itself is saved.\n".utf8))
+    /// Before a commit: an outbox used for the first time marks where its catch-up starts, so a
+    /// process killed between this commit and its queueing is caught up by the next `notify`.
+    func prepare() {
+        guard configured, !outbox.exists else { return }
+        report { () throws(StoreError) in try outbox.append([.seen(sequence: store.ledger.lastSequence)]) }
+    }
+
+    /// Queues the notifications `events` announce, then delivers what is due.
+    func notify(after events: [Event], at now: Date) {
+        queue(events, at: now)
+        deliverDue(at: now)
+    }
+
+    /// Writes the deliveries for `events` to the outbox (nothing for changes nobody is told about).
+    func queue(_ events: [Event], at now: Date) {
+        let deliveries = events.flatMap { event -> [OutboxDelivery] in
+            guard let kind = NotificationKind(change: event.change), let e = store.ledger[event.escalation] else { return [] }
+            return self.deliveries(kind, for: e, key: Self.key(event, kind), sequence: event.sequence, at: now)
+        }
+        guard !deliveries.isEmpty else { return }
+        report { () throws(StoreError) in try outbox.append(deliveries.map { .queued($0) }) }
+    }
+
+    /// The idempotency key of the notification an event announces.
+    static func key(_ event: Event, _ kind: NotificationKind) -> String { "\(event.escalation)|\(event.sequence)|\(kind.rawValue)" }
+    static func key(sequence: Int, escalation: EscalationID, _ kind: NotificationKind) -> String { "\(escalation)|\(sequence)|\(kind.rawValue)" }
+
+    /// One delivery per hook command configured for `kind`, the payload carrying `key`.
+    func deliveries(_ kind: NotificationKind, for e: Escalation, key: String, sequence: Int?, level: String? = nil, at now: Date) -> [OutboxDelivery] {
+        guard let commands = policy.hooks[kind.rawValue], !commands.isEmpty else { return [] }
+        var message = NotificationMessage(kind.defaultTemplate, kind: kind, for: e, at: now, policy: policy)
+        if let level { message.name(level: level) }
+        message.payload.idempotencyKey = key
+        let payload = String(decoding: message.payloadJSON, as: UTF8.self)
+        return commands.map {
+            OutboxDelivery(key: key, kind: kind.rawValue, escalation: e.id.description, command: $0, payload: payload, queued: now, sequence: sequence)
+        }
+    }
+
+    /// Delivers every delivery due at `now`, as the one deliverer (waiting at most `wait` for
+    /// another; it then takes what is due). With the whole ledger read (`notify`), first queues the
+    /// notifications of events that were committed but never queued (their process died in between).
+    @discardableResult
+    func deliverDue(at now: Date, wait: Duration = .milliseconds(300)) -> Summary {
+        var summary = Summary()
+        guard configured || outbox.exists else { return summary }
+        do {
+            try outbox.asDeliverer(timeout: wait, actor: Context.processLogin) {
+                if store.focus == nil { try catchUp(at: now) }
+                var tried: Set<String> = []
+                // Again while others queued more during the pass: they left it to this deliverer.
+                for _ in 0..<3 {
+                    let due = try outbox.state().state.due(at: now, schedule).filter { !tried.contains($0.delivery.id) }
+                    if due.isEmpty { break }
+                    for entry in due {
+                        tried.insert(entry.delivery.id)
+                        if try attempt(entry.delivery, at: now) { summary.delivered += 1 } else { summary.failed += 1 }
+                    }
+                }
             }
-            do { try HookLog(directory: store.directory, limit: policy.hookLogLimitKilobytes * 1024).append(line) } catch {
-                if !quiet { FileHandle.standardError.write(Data("escalator: \(SafeText.neutralized(error.description)); the hook failure above is not in hooks.log.\n".utf8)) }
-            }
+        } catch StoreError.busy(let holder, _) {
+            summary.busy = holder
+        } catch {
+            say("escalator: \(SafeText.neutralized("\(error)")); what is queued in the outbox is delivered by the next command.")
         }
-    }
-}
-
-/// One run of one hook command, in its own process group. The timeout bounds everything: writing the
-/// notification (a hook that never reads its standard input must not hold the command), the hook
-/// itself, and whatever it started: the group is ended when the hook exits or times out, so no
-/// background child outlives it (Foundation's `Process` would wait for a grandchild that keeps a descriptor).
-struct HookRun {
-    let command: String
-    let timeout: TimeInterval
-
-    enum Outcome: Equatable {
-        case delivered
-        case failed(String)
+        return summary
     }
 
-    func run(input: Data) -> Outcome {
-        // The command is a path plus fixed arguments from the configuration, split on spaces; no shell, no data in it.
-        let words = command.split(separator: " ").map(String.init)
-        guard let program = words.first else { return .failed("empty command") }
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ESCALATOR_") }
-        environment["ESCALATOR_HOOK"] = "1"
-
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return .failed("could not make a pipe") }
-        // Close-on-exec, so a hook started from another thread inherits neither end (the dup2 to 0 is kept).
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-
-        let argv = words.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        close(fds[0])
-        guard spawned == 0 else {
-            close(fds[1])
-            return .failed("could not start: \(String(cString: strerror(spawned)))")
+    /// Tries one delivery and writes its outcome; true when the hook took it.
+    func attempt(_ d: OutboxDelivery, at now: Date) throws(StoreError) -> Bool {
+        let outcome = HookRun(command: d.command, timeout: TimeInterval(policy.hookTimeoutSeconds)).run(input: Data(d.payload.utf8))
+        guard case .failed(let why) = outcome else {
+            try outbox.append([.attempt(id: d.id, at: now, failure: nil)])
+            return true
         }
-        signal(SIGPIPE, SIG_IGN)
-        // Our end never blocks: the payload goes out as the hook takes it, between checks of the clock.
-        _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
-        var feed = PayloadFeed(fd: fds[1], bytes: [UInt8](input))
-        defer { feed.finish() }
-
-        let deadline = Date().addingTimeInterval(timeout)
-        while !Self.hasExited(pid) {
-            if Date() >= deadline {
-                let taken = feed.isDone ? "" : " before taking the whole notification"
-                feed.finish()
-                Self.end(group: pid)
-                return .failed("timed out after \(Int(timeout)) s\(taken)")
-            }
-            feed.step(waitingAtMost: 10)
+        try outbox.append([.attempt(id: d.id, at: now, failure: why)])
+        let entry = try outbox.state().state[d.id]
+        let later = entry?.status(schedule) == .dead
+            ? "it is dead now (`escalator outbox retry \(d.id)` tries again)"
+            : "it is tried again later (`escalator outbox` lists it)"
+        say("escalator: the \(d.kind) hook failed (\(why)); the change itself is saved, and \(later).")
+        let line = "\(ISOTime.format(now)) \(d.kind) \(d.escalation) \(d.id) \(d.command): \(why)"
+        do { try HookLog(directory: store.directory, limit: policy.hookLogLimitKilobytes * 1024).append(line) } catch {
+            say("escalator: \(SafeText.neutralized(error.description)); the hook failure above is not in hooks.log.")
         }
-        feed.finish()
-        // The hook has exited but is not reaped yet, so its group id cannot be reused: whatever it left
-        // running in the background is ended with it.
-        kill(-pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        let exited = status & 0x7f == 0
-        let code = (status >> 8) & 0xff
-        if exited { return code == 0 ? .delivered : .failed("exited with status \(code)") }
-        return .failed("killed by signal \(status & 0x7f)")
+        return false
     }
 
-    /// True once the hook has exited; it stays a zombie (`WNOWAIT`) until `waitpid` reaps it.
-    private static func hasExited(_ pid: pid_t) -> Bool {
-        var info = siginfo_t()
-        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 {
-            guard errno == EINTR else { return true }
-        }
-        return info._sifields._sigchld.si_pid == pid
-    }
-
-    /// Ends a hook that ran out of time and everything in its group: asked first, then forced.
-    private static func end(group pid: pid_t) {
-        kill(-pid, SIGTERM)
-        let grace = Date().addingTimeInterval(0.2)
-        while !hasExited(pid), Date() < grace { usleep(10_000) }
-        kill(-pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-    }
-}
-
-/// The notification on its way into a hook's standard input, through a non-blocking pipe.
-private struct PayloadFeed {
-    let fd: Int32
-    let bytes: [UInt8]
-    private var offset = 0
-    private var closed = false
-
-    init(fd: Int32, bytes: [UInt8]) {
-        self.fd = fd
-        self.bytes = bytes
-        if bytes.isEmpty { finish() }
-    }
-
-    private var gaveUp = false
-
-    /// True when every byte was written, or the hook closed its end (which is its right).
-    var isDone: Bool { offset == bytes.count || gaveUp }
-
-    /// Writes what the pipe takes, waiting for room at most `milliseconds`; just waits once all is written.
-    mutating func step(waitingAtMost milliseconds: Int32) {
-        guard !closed else {
-            usleep(UInt32(milliseconds) * 1000)
+    /// Queues what events since the outbox's mark announce and nobody queued, within the retry
+    /// window (older ones would be dead at once), then moves the mark to the ledger's last event.
+    private func catchUp(at now: Date) throws(StoreError) {
+        let (state, _) = try outbox.state()
+        let last = store.ledger.lastSequence
+        guard let mark = state.seen else {
+            try outbox.append([.seen(sequence: last)])
             return
         }
-        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        guard poll(&ready, 1, milliseconds) > 0 else { return }
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n > 0 { offset += n; continue }
-            if n < 0, errno == EAGAIN || errno == EINTR { return }
-            // EPIPE: the hook closed its standard input without reading it all.
-            gaveUp = true
-            break
+        guard last > mark else { return }
+        let oldest = now.addingTimeInterval(-schedule.window)
+        var missing: [OutboxDelivery] = []
+        for e in store.ledger.escalations.values where (e.history.last?.sequence ?? 0) > mark {
+            for entry in e.history.reversed() {
+                guard entry.sequence > mark else { break }
+                guard entry.time >= oldest, let kind = NotificationKind(change: entry.change) else { continue }
+                let key = Self.key(sequence: entry.sequence, escalation: e.id, kind)
+                missing += deliveries(kind, for: e, key: key, sequence: entry.sequence, at: now)
+                    .filter { !state.contains(key: $0.key, command: $0.command) }
+            }
         }
-        finish()
+        try outbox.append(missing.sorted { ($0.sequence ?? 0) < ($1.sequence ?? 0) }.map { .queued($0) } + [.seen(sequence: last)])
     }
 
-    /// Closes our end (the hook then reads end-of-file); safe to call again.
-    mutating func finish() {
-        guard !closed else { return }
-        closed = true
-        close(fd)
+    private func say(_ text: String) {
+        if !quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    }
+
+    private func report(_ body: () throws(StoreError) -> Void) {
+        do { try body() } catch {
+            say("escalator: the notification could not be written to the outbox: \(SafeText.neutralized("\(error)")); the change itself is saved.")
+        }
     }
 }

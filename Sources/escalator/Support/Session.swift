@@ -108,8 +108,8 @@ struct Session {
         try commit([command], on: idText)[0]
     }
 
-    /// Commits several commands about one escalation all or nothing, then runs the notification
-    /// hooks for each change.
+    /// Commits several commands about one escalation all or nothing, then queues each change's
+    /// notifications in the outbox and delivers what is due.
     @discardableResult
     func commit(_ commands: [Command], on idText: String?) throws -> [Event] {
         var id: EscalationID?
@@ -125,10 +125,11 @@ struct Session {
             }
             id = parsed
         }
+        let hooks = Hooks(policy: policy, store: store)
+        hooks.prepare()
         let events = try store.commit(commands, on: id, context: context)
         Self.mentionPostponedCompaction(store)
-        let hooks = Hooks(policy: policy, store: store)
-        for event in events { hooks.notify(after: event, at: now) }
+        hooks.notify(after: events, at: now)
         return events
     }
 }

@@ -9,6 +9,8 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
     case reopened
     case severityChanged = "severity_changed"
     case tierChanged = "tier_changed"
+    /// A level of the escalation chain, told because nobody has acknowledged it (from the clock, never from a change).
+    case reescalated
 
     /// The kind an event's change announces, or nil for changes nobody is notified about (notes, edits).
     /// `stalled` and `breach_warning` come from the clocks, never from a change.

@@ -5,8 +5,10 @@ import Foundation
 /// Keys: `kind` (a `NotificationKind`), `template` (a `NotificationTemplate`), `escalation_id`,
 /// `account`, `severity`, `status` (as the board shows it), `summary` (the headline), `subject`,
 /// `body`, `links`, `time` (ISO 8601 UTC, when the text was made), `owner` (`login`, `name`, and
-/// from the roster `team`, `email`, `chat` when known; null when unowned). Text is as stored; a
-/// hook that writes to a terminal must neutralize it.
+/// from the roster `team`, `email`, `chat` when known; null when unowned), `idempotency_key` (the
+/// same on every delivery of one notification: a hook may see it twice), `level` (a reescalated
+/// notification's chain level; null otherwise). Text is as stored; a hook that writes to a
+/// terminal must neutralize it.
 public struct NotificationPayload: Hashable, Codable, Sendable {
     public var kind: NotificationKind
     public var template: NotificationTemplate
@@ -20,10 +22,16 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
     public var links: [String]
     public var time: String
     public var owner: NotificationOwner?
+    /// Set when the notification is queued in the outbox (nil in a text made only to show).
+    public var idempotencyKey: String?
+    /// For `reescalated`: the chain's level, e.g. "level 2 (lead): Mike Chen".
+    public var level: String?
 
     enum CodingKeys: String, CodingKey {
         case kind, template, account, severity, status, summary, subject, body, links, time, owner
         case escalationID = "escalation_id"
+        case idempotencyKey = "idempotency_key"
+        case level
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -40,6 +48,8 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
         try c.encode(links, forKey: .links)
         try c.encode(time, forKey: .time)
         try c.encode(owner, forKey: .owner)
+        try c.encode(idempotencyKey, forKey: .idempotencyKey)
+        try c.encode(level, forKey: .level)
     }
 }
 
@@ -170,6 +180,13 @@ public struct NotificationMessage: Hashable, Sendable {
         return (subject, lines.map(safeBlockLine).joined(separator: "\n") + "\n")
     }
 
+    /// Names the chain's level in the payload and at the head of the body.
+    public mutating func name(level: String) {
+        payload.level = level
+        body = "Re-escalated to \(SafeText.neutralized(level)).\n" + body
+        payload.body = body
+    }
+
     /// A body line with any control character left in it neutralized (every field is already made safe).
     private static func safeBlockLine(_ line: String) -> String { SafeText.neutralized(line) }
 
@@ -192,6 +209,7 @@ public struct NotificationMessage: Hashable, Sendable {
         case .reopened: "\(e.id) reopens \(e.reopenedFrom?.description ?? "an earlier escalation")."
         case .severityChanged: "\(e.id) is now \(e.severity.rawValue)."
         case .tierChanged: "\(e.id) is now \(e.tier)."
+        case .reescalated: "\(e.id) is not acknowledged yet: re-escalated."
         }
     }
 }
