@@ -79,6 +79,11 @@ extension PostgresStore {
 
     /// Every closed escalation past the archive age, oldest id first.
     public func loadArchiveSummaries() throws(StoreError) -> [ArchivedSummary] {
+        try loadArchive().map(ArchivedSummary.init(archived:))
+    }
+
+    /// Every closed escalation past the archive age, whole, oldest id first.
+    public func loadArchive() throws(StoreError) -> [Escalation] {
         let current = ledger
         let archived = try transaction(readOnly: true) { () throws -> [Escalation] in
             try connection.query("""
@@ -88,7 +93,7 @@ extension PostgresStore {
                 """, logger: Self.logger).wait()
                 .map { row in try StoredJSON.decode(Escalation.self, from: Array(try row.decode(String.self).utf8)) }
         }
-        return archived.filter { current[$0.id] == nil }.map(ArchivedSummary.init(archived:))
+        return archived.filter { current[$0.id] == nil }
     }
 
     /// Every known account, by name.
@@ -96,7 +101,7 @@ extension PostgresStore {
         try transaction(readOnly: true) { () throws -> [Account] in
             try connection.query("SELECT body FROM escalator.accounts ORDER BY key", logger: Self.logger).wait()
                 .map { row in try StoredJSON.decode(Account.self, from: Array(try row.decode(String.self).utf8)) }
-        }
+        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
     /// Adds or updates accounts (matched by name, ignoring case and surrounding spaces), in one transaction.

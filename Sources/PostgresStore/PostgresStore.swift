@@ -27,6 +27,9 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
     var state: Ledger
     var focused: Set<EscalationID>?
     var _lockTimeout: Duration = .seconds(5)
+    /// This process's threads take turns for the advisory locks through these (see `holdingAdvisoryLock`).
+    let sendersGate = NSLock()
+    let delivererGate = NSLock()
 
     static let logger: Logger = {
         var logger = Logger(label: "escalator.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -105,7 +108,11 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
             let rows: PostgresQueryResult
             if let focus {
                 let ids = focus.map(\.description)
-                rows = try self.connection.query("SELECT body FROM escalator.escalations WHERE id = ANY(\(ids))", logger: Self.logger).wait()
+                // An archived one is not held, as the directory store's focused open holds none.
+                rows = try self.connection.query("""
+                    SELECT body FROM escalator.escalations
+                    WHERE id = ANY(\(ids)) AND (status <> 'closed' OR closed_at >= \(self.archiveCutoff()))
+                    """, logger: Self.logger).wait()
             } else {
                 rows = try self.connection.query("""
                     SELECT body FROM escalator.escalations
@@ -134,6 +141,14 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
         let found = try rows.first?.decode(Int?.self) ?? nil
         guard let found else { throw StoreError.damaged(path: name.description, location: "schema_version", reason: "no version is recorded") }
         guard found <= Schema.version else { throw StoreError.newerSchema(found: found, known: Schema.version) }
+        guard found == Schema.version else {
+            // Never upgraded by accident: an older store is refused, naming the explicit way forward.
+            throw StoreError.io(path: name.description, reason: """
+                holds an Escalator store of schema version \(found), older than the version \(Schema.version) this binary reads; \
+                nothing was read or changed. Upgrade it explicitly: create a new store with `escalator init --store NEW` and \
+                copy this one into it with `escalator migrate --from \(name) --to NEW`
+                """)
+        }
     }
 
     func lastSequence(locking: Bool = false) throws -> Int {

@@ -21,3 +21,28 @@ extension Outbox {
         return (OutboxState(records), damaged)
     }
 }
+
+/// How every store writes an outbox record as JSON: times as `ISOTime` text (to the millisecond),
+/// so a record reads back the same from a file line or a database row.
+public enum OutboxCoding {
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(ISOTime.format(date))
+        }
+        return e
+    }
+
+    public static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let text = try c.decode(String.self)
+            guard let date = ISOTime.parse(text) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a time: \(text)") }
+            return date
+        }
+        return d
+    }
+}

@@ -9,9 +9,16 @@
 ///   that change it, so it never disagrees with them.
 /// - `head` is one row: the last sequence number. Every write locks it first, so writers take
 ///   turns and each decides against the state the one before it left.
+/// - `notified` holds one row per clock notification queued: its primary key makes sending one
+///   twice impossible, whichever host's cron job gets there first (version 2).
+/// - `outbox` is the outbox's records in the order written, as `OutboxFile` keeps them; a
+///   delivery is queued once (a unique index on its id), and `hook_log` the failed deliveries (version 2).
 enum Schema {
-    /// The version this binary creates and reads; a store with a higher one is refused.
-    static let version = 1
+    /// The version this binary creates and reads; a store with a higher or a lower one is refused.
+    static let version = 2
+    /// Advisory lock keys: the one `notify` sending at a time, and the one outbox deliverer.
+    static let sendersLock: Int64 = 7_360_128
+    static let delivererLock: Int64 = 7_360_129
     static let name = "escalator"
     /// NOTIFY channel; the payload is the newest sequence number.
     static let channel = "escalator_events"
@@ -82,6 +89,31 @@ enum Schema {
         "CREATE INDEX escalations_year_number ON escalator.escalations (year, number)",
         "CREATE INDEX events_escalation ON escalator.events (escalation, sequence)",
         "CREATE TABLE escalator.accounts (key text PRIMARY KEY, body text NOT NULL)",
+        """
+        CREATE TABLE escalator.notified (
+            key text PRIMARY KEY,
+            login name NOT NULL DEFAULT session_user,
+            recorded_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        """
+        CREATE TABLE escalator.outbox (
+            position bigserial PRIMARY KEY,
+            kind text NOT NULL,
+            delivery_id text,
+            body text NOT NULL,
+            login name NOT NULL DEFAULT session_user,
+            recorded_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        "CREATE UNIQUE INDEX outbox_queued_once ON escalator.outbox (delivery_id) WHERE kind = 'queued'",
+        """
+        CREATE TABLE escalator.hook_log (
+            position bigserial PRIMARY KEY,
+            line text NOT NULL,
+            recorded_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
         // Roles: NOLOGIN groups an admin grants people membership of.
         """
         DO $$ BEGIN
@@ -95,12 +127,16 @@ enum Schema {
         "GRANT INSERT ON escalator.events TO \(writerRole)",
         "GRANT UPDATE ON escalator.head TO \(writerRole)",
         "GRANT INSERT, UPDATE ON escalator.escalations, escalator.accounts TO \(writerRole)",
+        "GRANT INSERT ON escalator.notified, escalator.outbox, escalator.hook_log TO \(writerRole)",
+        // The hooks log is bounded: its oldest lines go (it is a log, not the trail).
+        "GRANT DELETE ON escalator.hook_log TO \(writerRole)",
+        "GRANT USAGE ON SEQUENCE escalator.outbox_position_seq, escalator.hook_log_position_seq TO \(writerRole)",
     ]
 
     /// What `init` reports having made.
     static let createdSummary = [
         "schema escalator (version \(version))",
-        "tables events (append-only, login set by the server), escalations, head, accounts, schema_version",
+        "tables events (append-only, login set by the server), escalations, head, accounts, notified, outbox, hook_log, schema_version",
         "roles \(readerRole) (read) and \(writerRole) (read and append), both NOLOGIN",
     ]
 }

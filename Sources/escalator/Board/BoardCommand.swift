@@ -28,7 +28,7 @@ struct BoardCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let session = try Session.open(storeOptions)
-            let store = session.store
+            let store = try session.directoryStore(for: "The board")
             // A fixed ESCALATOR_NOW freezes the board's clock too (for what-if views and tests).
             let fixedNow = ProcessInfo.processInfo.environment["ESCALATOR_NOW"].flatMap { $0.isEmpty ? nil : session.now }
             let clock: @Sendable () -> Date = { fixedNow ?? Date() }

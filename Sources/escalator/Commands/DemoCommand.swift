@@ -26,7 +26,8 @@ struct DemoCommand: ParsableCommand {
             try check()
             let directory = storeOptions.directory
             let session = try Session.openOrCreate(storeOptions)
-            guard session.store.ledger.lastSequence == 0 else {
+            let store = try session.directoryStore(for: "demo")
+            guard store.ledger.lastSequence == 0 else {
                 throw Failure.badInput("The store at \(directory.path) is not empty; demo data goes only into a new store.")
             }
             // First, so a failure to write it leaves the store as it was.
@@ -37,7 +38,7 @@ struct DemoCommand: ParsableCommand {
             generating.finish()
             let writing = ProgressBar(total: events.count, label: "writing")
             // A bulk load folds into a fresh snapshot, so the next start-up reads state, not history.
-            try session.store.commitBatch(events, compacting: true) { done in
+            try store.commitBatch(events, compacting: true) { done in
                 writing.update(done)
                 if done == events.count { writing.finishing("compacting") }
             }
