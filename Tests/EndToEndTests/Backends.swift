@@ -72,12 +72,12 @@ extension PostgresCluster {
     /// A LOGIN role `name`, member of escalator_writer (roles are the cluster's: made once, kept).
     static func ensureLogin(_ name: String, group: String = "escalator_writer") {
         roles.withLock {
-            psql("""
+            psql(in: uri!, """
                 DO $$ BEGIN
                     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(name)') THEN CREATE ROLE "\(name)" LOGIN; END IF;
+                    IF NOT pg_has_role('\(name)', '\(group)', 'MEMBER') THEN GRANT \(group) TO "\(name)"; END IF;
                 END $$
                 """)
-            psql("GRANT \(group) TO \"\(name)\"")
         }
     }
 

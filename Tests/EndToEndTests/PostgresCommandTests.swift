@@ -113,7 +113,7 @@ struct PostgresCommandTests {
         PostgresCluster.psql(in: store.name, """
             CREATE FUNCTION escalator.pause_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN IF NEW.body LIKE '%PAUSE-HERE%' THEN PERFORM pg_sleep(30); END IF; RETURN NEW; END $$;
-            CREATE TRIGGER pause_for_test AFTER INSERT ON escalator.escalations FOR EACH ROW EXECUTE FUNCTION escalator.pause_for_test();
+            CREATE TRIGGER pause_for_test AFTER INSERT OR UPDATE ON escalator.escalations FOR EACH ROW EXECUTE FUNCTION escalator.pause_for_test();
             ALTER DATABASE \(PostgresCluster.name(store.name)) SET client_connection_check_interval = '100ms';
             """)
         let before = PostgresCluster.psql(in: store.name, "SELECT count(*) FROM escalator.events")

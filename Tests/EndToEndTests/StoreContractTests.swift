@@ -40,7 +40,8 @@ import Testing
         if let why = backend.unavailable { return print("skipped on \(backend): \(why)") }
         let store = try BackendStore(backend)
         defer { store.remove() }
-        let made = try store.cli.run("new", "--account", "Acme Corp", "--title", "Pretending", "--category", "security", as: "mallory")
+        let made = try store.cli.run("new", "--account", "Acme Corp", "--title", "Pretending", "--category", "security",
+                                      "--severity", "high", as: "mallory")
         #expect(made.code == 0, "\(made.err)")
         let id = made.out.trimmingCharacters(in: .whitespacesAndNewlines)
         let show = try store.cli.json("show", id, "--json") as! [String: Any]
@@ -61,6 +62,8 @@ import Testing
         // The directory store archives when it compacts: every write compacts here.
         store.cli.extraEnvironment["ESCALATOR_COMPACTION_THRESHOLD"] = "1"
         let old = try store.cli.new(["--severity", "medium"], title: "Old one", at: "2026-01-05T09:00:00Z")
+        #expect(try store.cli.run("ack", old, "--owner", "Mike", at: "2026-01-05T09:30:00Z").code == 0)
+        #expect(try store.cli.run("start", old, at: "2026-01-05T09:40:00Z").code == 0)
         #expect(try store.cli.run("resolve", old, "--resolution", "Fixed", at: "2026-01-05T10:00:00Z").code == 0)
         #expect(try store.cli.run("close", old, at: "2026-01-05T11:00:00Z").code == 0)
         let current = try store.cli.new(["--severity", "high"], title: "New one", at: "2026-04-20T09:00:00Z")

@@ -83,7 +83,7 @@ import Testing
         defer { fresh.remove() }
         let store = try fresh.open()
         let old = try store.commit(.create(Fixture.draft("Old")), on: nil, context: Fixture.context()).escalation
-        try store.commit([.resolve(resolution: "Fixed")], on: old, context: Fixture.context("alice", 60))
+        try store.commit([.acknowledge(owner: "alice"), .start, .resolve(resolution: "Fixed")], on: old, context: Fixture.context("alice", 60))
         try store.commit([.close], on: old, context: Fixture.context("alice", 120))
         let later = Fixture.context("alice", 100 * 86_400)
         let current = try store.commit(.create(Fixture.draft("New")), on: nil, context: later).escalation
