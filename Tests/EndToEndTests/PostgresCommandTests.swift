@@ -22,6 +22,12 @@ struct PostgresCommandTests {
         #expect(!sentence.contains("\n"), "one line: \(sentence)")
         #expect(sentence.contains("escalator_writer"), "it says what is needed: \(sentence)")
         #expect(PostgresCluster.psql(in: store.name, "SELECT count(*) FROM escalator.events") == "1")
+        // notify: a reader may look at what is due, not record it as sent.
+        let later = "2026-03-27T09:00:00Z"
+        #expect(try store.cli.run("notify", "--dry-run", at: later).out.contains(id))
+        let notify = try store.cli.run("notify", at: later)
+        #expect(notify.code == 77, "\(notify.err)")
+        #expect(PostgresCluster.psql(in: store.name, "SELECT count(*) FROM escalator.notified") == "0")
     }
 
     @Test func anUnreachableServerExits69NamingTheHostNeverThePassword() throws {

@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
             try check()
             let directory = storeOptions.directory
             let session = try Session.openOrCreate(storeOptions)
-            let store = try session.directoryStore(for: "demo")
+            let store = try session.directoryStore(for: "`escalator demo`")
             guard store.ledger.lastSequence == 0 else {
                 throw Failure.badInput("The store at \(directory.path) is not empty; demo data goes only into a new store.")
             }

@@ -66,9 +66,9 @@ struct NotifyCommand: ParsableCommand {
                         guard try record.record(key, queueing: deliveries.map { .queued($0) }) else { continue }
                         queued += deliveries.count
                     } catch .queueing(let error) {
-                        throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) could not be written to the outbox, so it was not sent: \(error)")
+                        throw Failure(error.exitKind, "\(kind.rawValue) for \(e.id) could not be written to the outbox, so it was not sent: \(error)")
                     } catch .recording(let error) {
-                        throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was queued, but could not be recorded, so the next run queues it again: \(error)")
+                        throw Failure(error.exitKind, "\(kind.rawValue) for \(e.id) was queued, but could not be recorded, so the next run queues it again: \(error)")
                     }
                 }
                 count += 1
