@@ -1,5 +1,6 @@
 import EscalationKit
 import Foundation
+import Invocation
 
 /// Where notifications wait for their hooks, in whatever store holds the escalations: a store
 /// writes each record durably before it returns, and gives the records back in the order written.
