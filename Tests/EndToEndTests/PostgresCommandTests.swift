@@ -110,6 +110,32 @@ struct PostgresCommandTests {
         #expect(again.isEmpty, "a later run sends nothing again")
     }
 
+    @Test func notifyWithTheSendersLockHeldElsewhereExits75NamingTheHolder() throws {
+        var store = try BackendStore(.postgresql)
+        defer { store.remove() }
+        let id = try store.cli.new(["--severity", "high"])
+        #expect(try store.cli.run("ack", id, "--owner", "Carla").code == 0)
+        let later = "2026-03-27T09:00:00Z"
+        // Another host's notify, as far as the server can tell: a session holding the senders' lock.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: PostgresCluster.psqlPath)
+        holder.arguments = ["-X", "-q", store.name.replacingOccurrences(of: "user=\(PostgresCluster.osLogin)", with: "user=postgres"),
+                            "-c", "SELECT pg_advisory_lock(7360128); SELECT pg_sleep(3);"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        try PostgresCluster.waitFor(in: store.name, "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()", toBe: "1")
+        store.cli.extraEnvironment["ESCALATOR_LOCK_TIMEOUT"] = "1"
+        let busy = try store.cli.run("notify", at: later)
+        #expect(busy.code == 75, "\(busy.err)")
+        #expect(busy.err.contains("postgres (server process"), "names who holds it: \(busy.err)")
+        #expect(PostgresCluster.psql(in: store.name, "SELECT count(*) FROM escalator.notified") == "0", "records nothing")
+        holder.waitUntilExit()
+        let sent = try store.cli.run("notify", at: later)
+        #expect(sent.code == 0 && sent.out.contains(id), "\(sent.err)")
+        #expect(PostgresCluster.psql(in: store.name, "SELECT count(*) FROM escalator.notified") != "0")
+    }
+
     @Test func aWriterKilledMidCommitLeavesNothingHalfWritten() throws {
         var store = try BackendStore(.postgresql)
         defer { store.remove() }
