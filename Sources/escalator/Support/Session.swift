@@ -8,7 +8,7 @@ import PostgresStore
 
 /// The `--store` option every command that reads or writes escalations takes.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store directory (default: $ESCALATOR_STORE, then ~/.local/share/escalator).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The store: a directory, or a postgresql:// URI (default: $ESCALATOR_STORE, then ~/.local/share/escalator).", valueName: "dir|uri"))
     var store: String?
 
     var directory: URL { StoreLocation.resolve(explicit: store) }
