@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "EscalationStore", "EscalationKit",
                                                             .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "EscalationStore"], exclude: ["Snapshots"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator", "PostgresStore", "EscalationStore"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit", "store-torture"]),
     ],

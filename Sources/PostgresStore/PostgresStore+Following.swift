@@ -6,61 +6,87 @@ import PostgresNIO
 extension PostgresStore {
     /// Follows other processes' commits through LISTEN/NOTIFY on a connection of its own. A
     /// notification carries only the new last sequence; the store then reads the events after the
-    /// last one it has. When the connection is lost, `onError` hears it, and the follower reconnects
-    /// with backoff and catches up by sequence (notifications sent meanwhile are lost, the events are not).
+    /// last one it has. When the connection is lost, `onConnection` hears it (else `onError`), and
+    /// the follower reconnects with backoff and catches up by sequence (notifications sent
+    /// meanwhile are lost, the events are not) before it says the connection is restored.
     public func followChanges(onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
-                              onError: (@Sendable (StoreError) -> Void)?) throws(StoreError) -> any ChangeFollowing {
-        let first = try Self.connect(name)
-        return ChangeFollower(store: self, first: first, onChange: onChange, onError: onError)
+                              onError: (@Sendable (StoreError) -> Void)?,
+                              onConnection: (@Sendable (FollowedConnection) -> Void)?) throws(StoreError) -> any ChangeFollowing {
+        let first = try Self.connect(name, following: true)
+        return ChangeFollower(store: self, first: first, onChange: onChange, onError: onError, onConnection: onConnection)
     }
 }
 
-/// The listening task and the serial queue that applies what it hears.
+/// The listening task, and the serial queue on which it reads what it hears.
 final class ChangeFollower: ChangeFollowing, @unchecked Sendable {
     private let task: Task<Void, Never>
     private let stopped = NSLock()
     private var isStopped = false
 
+    /// The first retry's wait; each failed one doubles it up to `longestBackoff`.
+    static let firstBackoff: Duration = .milliseconds(100)
+    static let longestBackoff: Duration = .seconds(5)
+
     init(store: PostgresStore, first: PostgresConnection, onChange: @escaping @Sendable ([Event], Bool) -> Void,
-         onError: (@Sendable (StoreError) -> Void)?) {
+         onError: (@Sendable (StoreError) -> Void)?, onConnection: (@Sendable (FollowedConnection) -> Void)?) {
         // Reading blocks on futures, which must not happen on an event loop or the task pool.
         let queue = DispatchQueue(label: "escalator.postgres-follower")
         let name = store.name
-        let catchUp: @Sendable () -> Void = {
-            queue.async {
-                do throws(StoreError) {
-                    let events = try store.refresh()
-                    if !events.isEmpty { onChange(events, false) }
-                } catch {
-                    onError?(error)
+        let catchUp: @Sendable () async throws -> Void = {
+            let events: [Event] = try await withCheckedThrowingContinuation { answer in
+                queue.async {
+                    do throws(StoreError) { answer.resume(returning: try store.refresh()) } catch { answer.resume(throwing: error) }
                 }
             }
+            if !events.isEmpty { onChange(events, false) }
+        }
+        let lost: @Sendable (StoreError) -> Void = { error in
+            if let onConnection { onConnection(.lost(error)) } else { onError?(error) }
         }
         task = Task.detached {
             var connection: PostgresConnection? = first
-            var backoff: Duration = .milliseconds(100)
+            var backoff = Self.firstBackoff
+            var offline = false
             while !Task.isCancelled {
+                var failure: StoreError?
                 do {
                     if connection == nil {
-                        connection = try await PostgresConnection.connect(configuration: PostgresStore.configuration(name), id: 2,
-                                                                          logger: PostgresStore.logger)
-                        backoff = .milliseconds(100)
+                        connection = try await PostgresConnection.connect(configuration: PostgresStore.configuration(name, following: true),
+                                                                          id: 2, logger: PostgresStore.logger)
                     }
                     guard let listening = connection else { continue }
                     try await listening.listen(on: Schema.channel) { notifications in
-                        // Whatever was committed before LISTEN took effect is read now.
-                        catchUp()
-                        for try await _ in notifications { catchUp() }
+                        // Whatever was committed before LISTEN took effect (or while disconnected) is read now.
+                        try await catchUp()
+                        backoff = Self.firstBackoff
+                        if offline {
+                            offline = false
+                            onConnection?(.restored)
+                        }
+                        for try await _ in notifications { try await catchUp() }
                     }
+                    failure = .unreachable("The connection to \(name.serverDescription) for \(name) ended.")
+                } catch let error as StoreError {
+                    failure = error
                 } catch {
-                    if Task.isCancelled { break }
-                    onError?(PostgresFailure.storeError(error, name: name, lockTimeout: .seconds(5)))
+                    failure = PostgresFailure.storeError(error, name: name, lockTimeout: .seconds(5))
+                }
+                if Task.isCancelled { break }
+                if let failure {
+                    // A store that cannot be read (damaged, newer) will not heal by reconnecting.
+                    if !failure.isConnectionLoss {
+                        onError?(failure)
+                        break
+                    }
+                    if !offline {
+                        offline = true
+                        lost(failure)
+                    }
                 }
                 try? await connection?.close()
                 connection = nil
-                if Task.isCancelled { break }
                 try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(5))
+                backoff = min(backoff * 2, Self.longestBackoff)
             }
             try? await connection?.close()
         }
@@ -75,4 +101,15 @@ final class ChangeFollower: ChangeFollowing, @unchecked Sendable {
     }
 
     deinit { task.cancel() }
+}
+
+extension StoreError {
+    /// True for what a reconnection may cure: the server unreachable, restarting or refusing a
+    /// login for now, a busy lock, an I/O failure on the way.
+    var isConnectionLoss: Bool {
+        switch self {
+        case .damaged, .newerSchema, .notFound: false
+        default: true
+        }
+    }
 }
