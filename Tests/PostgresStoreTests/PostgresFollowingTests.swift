@@ -8,7 +8,7 @@ import Testing
 /// sequence (the notifications sent meanwhile are lost, the events are not), reported restored.
 @Suite(.enabled(if: TestCluster.available, TestCluster.skipReason))
 struct PostgresFollowingTests {
-    @Test func aTerminatedConnectionIsLostThenRestoredAfterTheChangesMadeMeanwhile() throws {
+    @Test func aTerminatedConnectionIsLostThenRestoredAfterTheChangesMadeMeanwhile() async throws {
         let test = try TestCluster.database()
         defer { test.drop() }
         let role = try test.login("follow", in: "escalator_writer")
@@ -29,16 +29,16 @@ struct PostgresFollowingTests {
         // The board's role may not log in again for now, so the change below is made while it is away.
         try TestCluster.sql(TestCluster.admin, "ALTER ROLE \(role.user) NOLOGIN",
                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role.user)'")
-        #expect(heard.wait(for: "lost"), "\(heard.all)")
+        #expect(await heard.wait(for: "lost"), "\(heard.all)")
         let names = try TestCluster.sql(TestCluster.admin, "SELECT count(*) FROM pg_stat_activity WHERE usename = '\(role.user)'")
         #expect(names == [["0"]])
         try writer.commit(.acknowledge(owner: "dana"), on: id, context: Fixture.context("dana", 10))
-        Thread.sleep(forTimeInterval: 0.5)
+        try await Task.sleep(for: .milliseconds(500))
         #expect(!heard.all.contains("event 2"), "nothing is heard while disconnected")
         #expect(heard.all.filter { $0 == "lost" }.count == 1, "a loss is said once, not at every retry: \(heard.all)")
 
         try TestCluster.sql(TestCluster.admin, "ALTER ROLE \(role.user) LOGIN")
-        #expect(heard.wait(for: "restored", timeout: 15), "\(heard.all)")
+        #expect(await heard.wait(for: "restored", timeout: 15), "\(heard.all)")
         let all = heard.all
         #expect(all.firstIndex(of: "event 2").map { $0 < all.firstIndex(of: "restored")! } == true,
                 "the change made meanwhile arrives before the connection is said restored: \(all)")
@@ -51,7 +51,7 @@ struct PostgresFollowingTests {
         #expect(both == [["escalator"], ["escalator follower"]], "the follower's connection is named apart")
     }
 
-    @Test func withoutAConnectionCallbackALossIsAnError() throws {
+    @Test func withoutAConnectionCallbackALossIsAnError() async throws {
         let test = try TestCluster.database()
         defer { test.drop() }
         let role = try test.login("follow", in: "escalator_writer")
@@ -60,7 +60,7 @@ struct PostgresFollowingTests {
         let follower = try board.followChanges(onChange: { _, _ in }, onError: { _ in heard.add(["error"]) })
         defer { follower.stop() }
         try TestCluster.sql(TestCluster.admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role.user)'")
-        #expect(heard.wait(for: "error"), "\(heard.all)")
+        #expect(await heard.wait(for: "error"), "\(heard.all)")
     }
 }
 
@@ -71,11 +71,12 @@ final class Heard: @unchecked Sendable {
     func add(_ more: [String]) { lock.withLock { lines += more } }
     var all: [String] { lock.withLock { lines } }
 
-    func wait(for line: String, timeout: TimeInterval = 10) -> Bool {
+    /// Waits without holding a thread: the follower's task runs on the same pool as the tests.
+    func wait(for line: String, timeout: TimeInterval = 10) async -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if all.contains(line) { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return all.contains(line)
     }
