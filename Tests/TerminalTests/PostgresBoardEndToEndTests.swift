@@ -72,6 +72,17 @@ import Testing
         #expect(screen.contains("RESTORED rc=0"), "\(screen)")
     }
 
+    @Test func anUnreachableServerIsExit69WithoutThePassword() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary))
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/err"
+        let status = PostgresLab.shell("\(TmuxPane.quoted(Self.binary)) board --store \(TmuxPane.quoted("postgresql://alice:hunter2secret@/db?host=\(directory)"))", log: log)
+        let err = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+        #expect(status == 69, "\(err)")
+        #expect(err.contains(directory + "/.s.PGSQL.5432") && !err.contains("hunter2secret"), "\(err)")
+    }
+
     @Test(.enabled(if: PostgresLab.sharedURI != nil, "ESCALATOR_TEST_PG is not set: run through `make test` (or .ci/postgres) to test against a private PostgreSQL cluster"))
     func anotherProcesssChangeAppearsAndATerminatedBackendIsSurvived() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary))
