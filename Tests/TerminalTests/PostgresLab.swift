@@ -2,6 +2,7 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import PostgresStore
+import Invocation
 import Testing
 
 /// PostgreSQL for the board's end-to-end tests: a database of its own on the cluster `make test`

@@ -2,6 +2,8 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import PostgresStore
+import Configuration
+import Invocation
 
 /// The store `escalator board` runs on, a directory or a PostgreSQL database, with what the board
 /// reads beside it: the routing rules, its keys and look, and where themes are looked up.
