@@ -71,7 +71,7 @@ final class Heard: @unchecked Sendable {
     func add(_ more: [String]) { lock.withLock { lines += more } }
     var all: [String] { lock.withLock { lines } }
 
-    /// Waits without holding a thread: the follower's task runs on the same pool as the tests.
+    /// Waits without holding one of the test pool's threads.
     func wait(for line: String, timeout: TimeInterval = 10) async -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
