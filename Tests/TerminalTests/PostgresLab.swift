@@ -70,9 +70,14 @@ enum PostgresLab {
 
     /// Commits one command as `actor`, as another process would.
     static func commit(_ uri: String, _ command: Command, on id: EscalationID, as actor: String) throws {
-        let store = try PostgresStore.open(name(uri), policy: .standard)
+        try commit(try PostgresStore.open(name(uri), policy: .standard), command, on: id, as: actor)
+    }
+
+    static func commit(_ store: PostgresStore, _ command: Command, on id: EscalationID, as actor: String) throws {
         try store.commit(command, on: id, context: Context(actor: actor, now: Date()))
     }
+
+    static func open(_ uri: String) throws -> PostgresStore { try PostgresStore.open(name(uri), policy: .standard) }
 
     /// Refuses (or allows again) new logins of `role`, and with `terminate` ends its sessions: the
     /// board's connections drop and cannot come back until allowed.
