@@ -22,6 +22,7 @@ extension PostgresStore {
         if let first = own.first, first.sequence == next.lastSequence + 1 {
             events = own
         } else {
+            try reviveLocked()
             events = try Self.run(name) { () throws -> [Event] in
                 try connection.query("SELECT body, login::text FROM escalator.events WHERE sequence > \(next.lastSequence) ORDER BY sequence",
                                      logger: Self.logger).wait()
@@ -82,7 +83,7 @@ extension PostgresStore {
         try loadArchive().map(ArchivedSummary.init(archived:))
     }
 
-    /// Every closed escalation past the archive age, whole, oldest id first.
+    /// Every closed escalation past the archive age and not back in `ledger`, oldest id first.
     public func loadArchive() throws(StoreError) -> [Escalation] {
         let current = ledger
         let archived = try transaction(readOnly: true) { () throws -> [Escalation] in

@@ -24,8 +24,10 @@ extension Store: EscalationStoring {
     public var notificationRecord: any NotificationRecording { NotificationRecord(directory: directory) }
     public func hookLog(limit: Int) -> any HookLogging { HookLog(directory: directory, limit: limit) }
 
+    /// A directory has no connection to lose: `onConnection` is never called.
     public func followChanges(onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
-                              onError: (@Sendable (StoreError) -> Void)?) throws(StoreError) -> any ChangeFollowing {
+                              onError: (@Sendable (StoreError) -> Void)?,
+                              onConnection: (@Sendable (FollowedConnection) -> Void)?) throws(StoreError) -> any ChangeFollowing {
         try watch(onChange: onChange, onError: onError)
     }
 }
