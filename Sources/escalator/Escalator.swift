@@ -41,12 +41,15 @@ struct Escalator: ParsableCommand {
             print(EscalationKit.version)
             return
         }
-        if let unknown = UnknownCommand(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `show ID` and `update ID --note …` on a plain command line skip the parser (PlainCommandLine).
+        let plain = PlainCommandLine.command(arguments)
+        if plain == nil, let unknown = UnknownCommand(arguments) {
             FileHandle.standardError.write(Data(("escalator: " + unknown.message + "\n").utf8))
             Foundation.exit(Failure.Kind.usage.rawValue)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try plain ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
