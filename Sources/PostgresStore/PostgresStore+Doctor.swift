@@ -108,7 +108,8 @@ extension PostgresStore {
         for table in tables {
             for privilege in ["INSERT", "UPDATE", "DELETE", "TRUNCATE"] { checks.append((reader, "escalator.\(table)", privilege, false)) }
         }
-        checks += [(writer, "escalator.events", "INSERT", true), (writer, "escalator.head", "UPDATE", true),
+        // A writer inserts events column by column (not original_login): checked below, by column.
+        checks += [(writer, "escalator.head", "UPDATE", true),
                    (writer, "escalator.escalations", "INSERT", true), (writer, "escalator.escalations", "UPDATE", true),
                    (writer, "escalator.accounts", "INSERT", true), (writer, "escalator.accounts", "UPDATE", true),
                    (writer, "escalator.events", "UPDATE", false), (writer, "escalator.events", "DELETE", false),
@@ -119,6 +120,9 @@ extension PostgresStore {
             if has != wanted {
                 problems.append(wanted ? "\(role) lacks \(privilege) on \(table)" : "\(role) holds \(privilege) on \(table), which it must not")
             }
+        }
+        if try texts("SELECT has_column_privilege('\(writer)', 'escalator.events', 'body', 'INSERT')::text").first?.first != "true" {
+            problems.append("\(writer) lacks INSERT on escalator.events")
         }
         if version >= 2, try texts("SELECT has_column_privilege('\(writer)', 'escalator.events', 'original_login', 'INSERT')::text").first?.first == "true" {
             problems.append("\(writer) may insert events.original_login, so a writer could claim another's login")

@@ -51,7 +51,7 @@ extension PostgresStore {
                     if !keepingLogins { event.login = login }
                     return Result { () throws(StoreError) in try StoredJSON.encode(event) }
                 }
-                var sequences: [Int] = [], ids: [String] = [], revisions: [Int] = [], times: [Date] = [], bodies: [String] = [], originals: [String] = []
+                var sequences: [Int] = [], ids: [String] = [], revisions: [Int] = [], times: [String] = [], bodies: [String] = [], originals: [String] = []
                 for (index, result) in encoded.enumerated() {
                     let (bytes, canonical) = try result.get()
                     do { try ledger.apply(canonical) } catch {
@@ -60,7 +60,8 @@ extension PostgresStore {
                     sequences.append(canonical.sequence)
                     ids.append(canonical.escalation.description)
                     revisions.append(canonical.expectedRevision)
-                    times.append(canonical.time)
+                    // As text to the millisecond: a bound timestamp would lose a microsecond to binary rounding.
+                    times.append(Self.timestampText(canonical.time))
                     bodies.append(String(decoding: bytes, as: UTF8.self))
                     // '' is a source that recorded no login (NULL means: not imported).
                     originals.append(slice[index].element.login ?? "")
@@ -68,12 +69,12 @@ extension PostgresStore {
                 if keepingLogins {
                     _ = try connection.query("""
                         INSERT INTO escalator.events (sequence, escalation, expected_revision, event_time, body, original_login)
-                        SELECT * FROM unnest(\(sequences), \(ids), \(revisions), \(times), \(bodies), \(originals))
+                        SELECT s, e, r, t::timestamptz, b, o FROM unnest(\(sequences), \(ids), \(revisions), \(times), \(bodies), \(originals)) AS u(s, e, r, t, b, o)
                         """, logger: Self.logger).wait()
                 } else {
                     _ = try connection.query("""
                         INSERT INTO escalator.events (sequence, escalation, expected_revision, event_time, body)
-                        SELECT * FROM unnest(\(sequences), \(ids), \(revisions), \(times), \(bodies))
+                        SELECT s, e, r, t::timestamptz, b FROM unnest(\(sequences), \(ids), \(revisions), \(times), \(bodies)) AS u(s, e, r, t, b)
                         """, logger: Self.logger).wait()
                 }
                 progress(start + slice.count)

@@ -76,7 +76,7 @@ struct PostgresMigrateTests {
 
     @Test func aMigrationKilledMidwayLeavesTheTargetEmpty() throws {
         let cli = CLI(); defer { cli.remove() }
-        try demo(cli, count: 20_000)
+        try demo(cli, count: 8_000)
         let uri = try initialised(cli)
         defer { drop(uri) }
         let process = Process()
@@ -137,7 +137,7 @@ struct PostgresMigrateTests {
         let healthy = try cli.run("doctor", "--store", uri)
         #expect(healthy.code == 0, "\(healthy.out)\(healthy.err)")
         #expect(healthy.out.contains("The store is healthy."))
-        PostgresCluster.psql("UPDATE escalator.escalations SET revision = revision + 1 WHERE id = (SELECT min(id) FROM escalator.escalations)")
+        _ = PostgresCluster.query(uri, "UPDATE escalator.escalations SET revision = revision + 1 WHERE id = (SELECT min(id) FROM escalator.escalations)")
         let broken = try cli.run("doctor", "--store", uri, "--json")
         #expect(broken.code == 74, "\(broken.out)\(broken.err)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(broken.out.utf8)) as? [String: Any])

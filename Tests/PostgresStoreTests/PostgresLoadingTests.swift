@@ -42,17 +42,24 @@ struct PostgresLoadingTests {
         let test = try TestCluster.database()
         defer { test.drop() }
         var events = numbered(demo(10), login: "carol")
-        events[1].login = nil
+        // An event of an open escalation (the open view shows it) whose source recorded no login.
+        var replay = Ledger()
+        for event in events { try replay.apply(event) }
+        let open = replay.escalations.values.first { $0.isOpen }
+        let unknown = try #require(open).history[0].sequence
+        events[unknown - 1].login = nil
         try test.open().load(trail: events, accounts: [], keepingLogins: true)
         // The database records the importer; the original is kept apart, and read back as the login.
         #expect(try TestCluster.sql(test.name, "SELECT DISTINCT login::text FROM escalator.events") == [[test.name.user]])
-        #expect(try TestCluster.sql(test.name, "SELECT original_login::text FROM escalator.events WHERE sequence IN (1, 2) ORDER BY sequence") == [["carol"], [""]])
+        #expect(try TestCluster.sql(test.name, "SELECT original_login::text FROM escalator.events WHERE sequence = \(unknown)") == [[""]])
         let dumped = try test.open().dumpTrail().events
         #expect(dumped.map(\.login) == events.map(\.login))
         #expect(dumped.map(\.sequence) == Array(1...events.count))
         let store = try test.open()
-        let history = store.ledger.escalations.values.flatMap(\.history).sorted { $0.sequence < $1.sequence }
-        #expect(history.map(\.login) == events.map(\.login))
+        // The open view (archived escalations are not in it) shows the same logins.
+        let history = store.ledger.escalations.values.flatMap(\.history)
+        #expect(history.contains { $0.sequence == unknown && $0.login == nil })
+        for entry in history { #expect(entry.login == events[entry.sequence - 1].login, "\(entry.sequence)") }
     }
 
     @Test func aWriterMayNotClaimOriginalLoginsAndNothingIsLoaded() throws {
