@@ -1,5 +1,6 @@
 import EscalationKit
 import EscalationStore
+import Invocation
 import Foundation
 import PostgresStore
 

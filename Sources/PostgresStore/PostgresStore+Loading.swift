@@ -3,6 +3,7 @@ import Glibc
 #endif
 import EscalationKit
 import EscalationStore
+import Invocation
 import Foundation
 import PostgresNIO
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
+import Configuration
 import PostgresStore
 
 /// Fills a new store with realistic sample escalations, for trying the board and for benchmarks.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EscalationKit
 import EscalationStore
+import Invocation
 import Foundation
 import PostgresStore
 

@@ -1,5 +1,6 @@
 import EscalationKit
 import EscalationStore
+import Configuration
 import Foundation
 import PostgresStore
 
