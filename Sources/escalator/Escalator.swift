@@ -16,7 +16,7 @@ struct Escalator: ParsableCommand {
         version: EscalationKit.version,
         groupedSubcommands: [
             CommandGroup(name: "The board", subcommands: [BoardCommand.self]),
-            CommandGroup(name: "Set up", subcommands: [InitCommand.self, DemoCommand.self, AccountsCommand.self, ConfigCommand.self, DoctorCommand.self]),
+            CommandGroup(name: "Set up", subcommands: [InitCommand.self, MigrateCommand.self, DemoCommand.self, AccountsCommand.self, ConfigCommand.self, DoctorCommand.self]),
             CommandGroup(name: "Decide", subcommands: [ScoreCommand.self, AssessCommand.self]),
             CommandGroup(name: "Create and read", subcommands: [NewCommand.self, ListCommand.self, ShowCommand.self, BriefCommand.self, DraftCommand.self,
                                                                LintCommand.self, ExplainCommand.self, ForecastCommand.self]),
