@@ -29,9 +29,10 @@ extension PostgresStore {
     /// `original_login`; `login` is still the importer, set by the server. Only the schema's owner may
     /// write `original_login`, so a writer's migrate is refused (permission denied). Without it the
     /// events are new (demo data) and carry the importer's login, like any commit.
-    /// `progress` hears how many events are sent, now and then.
+    /// `notificationKeys` are the source's once-only notification record, kept so that `notify` does
+    /// not send those again. `progress` hears how many events are sent, now and then.
     @discardableResult
-    public func load(trail events: [Event], accounts: [Account], keepingLogins: Bool,
+    public func load(trail events: [Event], accounts: [Account], notificationKeys: Set<String> = [], keepingLogins: Bool,
                      progress: (Int) -> Void = { _ in }) throws(StoreError) -> LoadedTrail {
         let loaded = try transaction(readOnly: false) { () throws -> LoadedTrail in
             // Writers wait behind the head row; a store with any history is not a target.
@@ -107,6 +108,12 @@ extension PostgresStore {
                     ON CONFLICT (key) DO UPDATE SET body = excluded.body
                     """, logger: Self.logger).wait()
                 keys.insert(key)
+            }
+            if !notificationKeys.isEmpty {
+                let sorted = notificationKeys.sorted()
+                _ = try connection.query("""
+                    INSERT INTO escalator.notified (key) SELECT k FROM unnest(\(sorted)) AS u(k) ON CONFLICT (key) DO NOTHING
+                    """, logger: Self.logger).wait()
             }
             if !events.isEmpty {
                 _ = try connection.query("UPDATE escalator.head SET last_sequence = \(events.count)", logger: Self.logger).wait()

@@ -30,11 +30,14 @@ struct PostgresMigrateTests {
     @Test func aRoundTripThroughPostgreSQLGivesTheSameJSON() throws {
         let cli = CLI(); defer { cli.remove() }
         try demo(cli, count: 300)
+        try Data("stalled:ESC-2026-0001:1\nbreach:ESC-2026-0002:2\n".utf8).write(to: cli.store.appendingPathComponent("notified.log"))
         let uri = try initialised(cli)
         defer { drop(uri) }
         let into = try cli.run("migrate", "--from", cli.store.path, "--to", uri)
         #expect(into.code == 0, "\(into.err)")
         #expect(into.out.contains("Copied 300 escalations ("), "\(into.out)")
+        #expect(into.out.contains("and 2 notification record entries"), "\(into.out)")
+        #expect(PostgresCluster.query(uri, "SELECT string_agg(key, ',' ORDER BY key) FROM escalator.notified") == "breach:ESC-2026-0002:2,stalled:ESC-2026-0001:1")
         #expect(into.out.contains("the counts match"), "\(into.out)")
         // The database records the importer as the login, and the source's login apart.
         #expect(PostgresCluster.query(uri, "SELECT DISTINCT login FROM escalator.events") == "postgres")
@@ -42,6 +45,8 @@ struct PostgresMigrateTests {
         let back = cli.root.appendingPathComponent("back").path
         let out = try cli.run("migrate", "--from", uri, "--to", back)
         #expect(out.code == 0, "\(out.err)")
+        let keys = try String(contentsOf: URL(fileURLWithPath: back).appendingPathComponent("notified.log"), encoding: .utf8)
+        #expect(Set(keys.split(separator: "\n")) == ["stalled:ESC-2026-0001:1", "breach:ESC-2026-0002:2"])
         #expect(out.out.contains("Copied 300 escalations ("), "\(out.out)")
         let original = try cli.run("list", "--all", "--json")
         let copied = try cli.run("list", "--all", "--json", "--store", back)

@@ -11,7 +11,7 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Copy a whole store into an empty one (a directory or a PostgreSQL store, either way).",
         discussion: """
-        Every escalation with its whole history, the archive, the accounts and, between directories, the \
+        Every escalation with its whole history, the archive, the accounts and the \
         notification record. Into PostgreSQL it is one transaction, run as the schema's owner: each event keeps \
         the login its source recorded (in original_login) while the database records the importer as its login. \
         A target that already holds escalations is refused. The counts are verified at the end.
@@ -39,7 +39,9 @@ struct MigrateCommand: ParsableCommand {
             switch target {
             case .postgres(let name):
                 let store = try PostgresStore.open(name, policy: try StoreOptions.postgresPolicy(), focus: [])
-                try store.load(trail: whole.events, accounts: whole.accounts, keepingLogins: true, progress: copying.update)
+                try store.load(trail: whole.events, accounts: whole.accounts, notificationKeys: whole.notificationKeys,
+                               keepingLogins: true, progress: copying.update)
+                keysCopied = whole.notificationKeys.count
             case .directory(let directory):
                 let store = try Store.openOrCreate(at: directory, policy: try Session.loadPolicy(for: directory))
                 try store.commitBatch(whole.events, compacting: true, keepingLogins: true) { done in
@@ -48,7 +50,8 @@ struct MigrateCommand: ParsableCommand {
                 }
                 Session.mentionPostponedCompaction(store)
                 if !whole.accounts.isEmpty { try store.saveAccounts(whole.accounts) }
-                if let keys = whole.notificationKeys, !keys.isEmpty {
+                let keys = whole.notificationKeys
+                if !keys.isEmpty {
                     let record = NotificationRecord(directory: directory)
                     try record.withLock(timeout: store.lockTimeout, actor: Context.processLogin) {
                         for key in keys.sorted() { try record.record(key) }
@@ -65,9 +68,6 @@ struct MigrateCommand: ParsableCommand {
             var copied = "Copied \(describe(found))"
             if keysCopied > 0 { copied += " and \(keysCopied) notification record entr\(keysCopied == 1 ? "y" : "ies")" }
             print("\(copied) from \(source) to \(target); the counts match.")
-            if case .postgres = target, let keys = whole.notificationKeys, !keys.isEmpty {
-                print("Not copied: the notification record (\(keys.count) entr\(keys.count == 1 ? "y" : "ies")); this PostgreSQL store keeps none yet, so `notify` may send those again.")
-            }
         }
     }
 

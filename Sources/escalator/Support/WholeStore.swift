@@ -33,8 +33,8 @@ struct WholeStore {
     var events: [Event]
     var escalations: Int
     var accounts: [Account]
-    /// The once-only notification keys; nil where the store keeps none (PostgreSQL, for now).
-    var notificationKeys: Set<String>?
+    /// The once-only notification keys.
+    var notificationKeys: Set<String>
 
     /// Distinct accounts as both stores key them (name, ignoring case and surrounding spaces).
     var accountKeys: Int { Set(accounts.map { $0.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }).count }
@@ -67,7 +67,8 @@ struct WholeStore {
         case .postgres(let name):
             let store = try PostgresStore.open(name, policy: try StoreOptions.postgresPolicy(), focus: [])
             let dump = try store.dumpTrail()
-            return WholeStore(events: dump.events, escalations: dump.escalations, accounts: dump.accounts, notificationKeys: nil)
+            return WholeStore(events: dump.events, escalations: dump.escalations, accounts: dump.accounts,
+                              notificationKeys: try store.notificationRecord.keys())
         }
     }
 
