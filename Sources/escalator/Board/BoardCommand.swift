@@ -34,8 +34,13 @@ struct BoardCommand: ParsableCommand {
             let clock: @Sendable () -> Date = { fixedNow ?? Date() }
             let queue: ActionQueue
             do { queue = try ActionQueue() } catch { throw Failure(.storeUnreadable, "\(error)") }
+            // Read again at every change: the detail lists who the chains told (the outbox, as `show` does).
+            let told = Hooks(policy: session.policy, store: store, quiet: true)
             let watcher = try store.watch(
-                onChange: { events, reloaded in queue.push(.storeChanged(events, reloaded: reloaded, ledger: store.ledger)) },
+                onChange: { events, reloaded in
+                    queue.push(.storeChanged(events, reloaded: reloaded, ledger: store.ledger))
+                    queue.push(.chainNoticesRead(ChainNoticeReader.read(told)))
+                },
                 onError: { error in queue.push(.storeLost(error.description)) }
             )
             defer { watcher.stop() }
@@ -46,6 +51,7 @@ struct BoardCommand: ParsableCommand {
             let keyMap = try Self.keyMap(storeDirectory: storeOptions.directory)
             var initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
                                      storeName: store.directory.lastPathComponent, keyMap: keyMap, accounts: accounts, actor: actor)
+            initial.chainNotices = ChainNoticeReader.read(told)
             BoardLook.prepare(&initial, themes: themes, option: theme, storeDirectory: store.directory, wallboard: wallboard)
             let committer = BoardCommitter(store: store, hooks: Hooks(policy: session.policy, store: store, quiet: true),
                                            actor: actor, clock: clock, actions: queue)
