@@ -27,19 +27,20 @@ import EscalationKit
 
     @Test func theCardShowsTheLevelFromTheSecondOn() {
         // Level 2 (the lead) at half the target: Tuesday 17:00 Berlin.
-        #expect(!BoardView.render(Self.state(at: Self.utc("2026-03-10T15:59:59Z"))).plainText.contains("↑"))
+        #expect(!BoardView.render(Self.state(at: Self.utc("2026-03-10T15:59:59Z"))).plainText.contains("↑2"))
+        #expect(BoardView.render(Self.state(at: Self.utc("2026-03-10T16:00:00Z"))).plainText.contains("↑2 │"))
         #expect(CardFacts(Self.state(at: Self.utc("2026-03-10T16:00:00Z")).ledger[Self.id]!, policy: .standard,
                           now: Self.utc("2026-03-10T16:00:00Z")).chainLevel == 2)
         let leadership = Self.state(at: Self.utc("2026-03-11T10:00:00Z"))
         Snapshot.check(BoardView.render(leadership).plainText, named: "chain-level-80x24")
-        #expect(BoardView.render(leadership).plainText.contains("unowned ↑3"))
-        #expect(BoardView.render(Self.state(at: Self.utc("2026-03-11T10:00:00Z"), unicode: false)).plainText.contains("unowned ^3"))
+        #expect(BoardView.render(leadership).plainText.contains(" unowned               ↑3 │"))
+        #expect(BoardView.render(Self.state(at: Self.utc("2026-03-11T10:00:00Z"), unicode: false)).plainText.contains(" unowned               ^3 |"))
     }
 
     @Test func anAcknowledgedCardIsOffTheChain() {
         let state = Self.state(at: Self.utc("2026-03-11T10:00:00Z"), acknowledged: true)
         #expect(CardFacts(state.ledger[Self.id]!, policy: .standard, now: state.now).chainLevel == nil)
-        #expect(!BoardView.render(state).plainText.contains("↑"))
+        #expect(!BoardView.render(state).plainText.contains("↑3"))
     }
 
     @Test func theDetailSaysWhereTheChainStandsAndWhoWasTold() {

@@ -153,7 +153,7 @@ import Testing
         let trigger = try #require(events[0]["payload"] as? [String: Any])
         #expect(trigger["severity"] as? String == "error")
         #expect(trigger["source"] as? String == "escalator")
-        #expect(trigger["timestamp"] as? String == "2026-03-10T09:00:00Z")
+        #expect(trigger["timestamp"] as? String == "2026-03-10T09:00:00.000Z", "the payload's time")
         #expect((trigger["summary"] as? String)?.hasPrefix("Reports time out affecting Acme Corp") == true)
         let details = try #require(trigger["custom_details"] as? [String: Any])
         #expect(details["idempotency_key"] as? String == "\(id)|1|routed")

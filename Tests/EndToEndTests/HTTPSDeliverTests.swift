@@ -49,7 +49,8 @@ import Testing
         run.standardOutput = out
         run.standardError = FileHandle.nullDevice
         try run.run()
-        defer { run.terminate(); run.waitUntilExit() }
+        // SIGKILL: the server inherits the test runner's signal mask, where SIGTERM may be blocked.
+        defer { kill(run.processIdentifier, SIGKILL); run.waitUntilExit() }
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = out.fileHandleForReading.availableData
