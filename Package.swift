@@ -19,11 +19,20 @@ let package = Package(
     targets: [
         // The domain, pure: Foundation only, no I/O, "now" always a parameter.
         .target(name: "EscalationKit"),
-        // Persistence: the JSON store, locking, recovery, change watching, configuration files.
+        // Who is acting and when "now" is, and how a person writes a time (ISO 8601, checked).
+        .target(name: "Invocation", dependencies: ["EscalationKit"]),
+        // The sentences that tell people what a change did and who changed an escalation meanwhile.
+        .target(name: "ChangeMessages", dependencies: ["EscalationKit"]),
+        // Persistence only: the JSON store, its formats, journal, locking, recovery, watching, doctor.
+        .target(name: "EscalationStore", dependencies: ["EscalationKit", "Invocation", "ChangeMessages"]),
+        // The configuration files (routing rules, people, chains, board keys, themes) read into
+        // policy and settings, only when no one untrusted can have written them.
         .target(
-            name: "EscalationStore",
+            name: "Configuration",
             dependencies: [
                 "EscalationKit",
+                "Invocation",
+                "EscalationStore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -32,6 +41,8 @@ let package = Package(
             name: "PostgresStore",
             dependencies: [
                 "EscalationKit",
+                "Invocation",
+                "ChangeMessages",
                 "EscalationStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -60,6 +71,8 @@ let package = Package(
             name: "escalator",
             dependencies: [
                 "EscalationKit",
+                "Invocation",
+                "Configuration",
                 "EscalationStore",
                 "PostgresStore",
                 "Delivery",
@@ -69,16 +82,17 @@ let package = Package(
             ]
         ),
         // Test helper: writes to, crashes in and watches a store from another process.
-        .executableTarget(name: "store-torture", dependencies: ["EscalationKit", "EscalationStore"]),
+        .executableTarget(name: "store-torture", dependencies: ["EscalationKit", "Invocation", "EscalationStore"]),
         // The store benchmark (`swift run -c release store-bench [--large]`); not a test.
-        .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md", "compare.sh", "compare-perf2.sh"]),
+        .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "Invocation", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md", "compare.sh", "compare-perf2.sh"]),
         // The board benchmark (`swift run -c release board-bench`): reducer + render per key press; not a test.
         .executableTarget(name: "board-bench", dependencies: ["Board", "EscalationKit"], path: "Benchmarks/board", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),
-        .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "store-torture"]),
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "EscalationStore", "EscalationKit",
+        .testTarget(name: "EscalationStoreTests", dependencies: ["EscalationStore", "EscalationKit", "Invocation", "store-torture"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "EscalationStore", "EscalationKit", "Invocation"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "EscalationStore", "EscalationKit", "Invocation",
                                                             .product(name: "PostgresNIO", package: "postgres-nio")]),
-        .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "EscalationStore"], exclude: ["Snapshots"]),
+        .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "Configuration"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit", "store-torture"]),

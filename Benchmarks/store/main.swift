@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 // The store benchmark: `swift run -c release store-bench [--large]`. Prints medians; not a test.
 

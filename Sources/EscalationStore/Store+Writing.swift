@@ -3,6 +3,8 @@ import Glibc
 #endif
 import EscalationKit
 import Foundation
+import ChangeMessages
+import Invocation
 
 extension Store {
     /// Commits the event `decide` makes from the current ledger, under the writers' lock: catch up,

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import EscalationKit
 import Foundation
+import Invocation
 
 /// The embedded JSON store: a snapshot plus an append-only journal in one directory, shared safely
 /// by any number of processes (see design.md, "The store").

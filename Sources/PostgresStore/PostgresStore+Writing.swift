@@ -2,6 +2,7 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import PostgresNIO
+import Invocation
 
 extension PostgresStore {
     /// Commits commands about one escalation all or nothing, in one transaction: lock the head row

@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 // A helper for the store's multi-process tests: writes, crashes and watches from its own process.
 //   store-torture write DIR ACTOR COUNT [SHARED-ID…]  COUNT commits; tries to acknowledge every shared id

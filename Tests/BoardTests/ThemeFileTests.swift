@@ -1,9 +1,9 @@
-import EscalationStore
 import Foundation
 import Testing
 @testable import Board
+import Configuration
 
-/// The theme files in Themes/ and the messages for broken ones: the TOML read by EscalationStore's
+/// The theme files in Themes/ and the messages for broken ones: the TOML read by Configuration's
 /// `ThemeSettings` (TOMLKit), what it says read by Board's `ThemeFile`, as `escalator board` does.
 @Suite struct ThemeFileTests {
     static let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -2,6 +2,7 @@ import EscalationKit
 import Foundation
 import Testing
 @testable import EscalationStore
+import Invocation
 
 /// The hand-written time format and parser agree with ISO8601DateFormatter, which they replace on hot paths.
 @Suite struct FastTimeTests {

@@ -2,6 +2,7 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import Testing
+import Invocation
 
 /// Real processes (the store-torture helper) writing, crashing and watching at once.
 @Suite(.serialized) struct MultiProcessTests {

@@ -2,6 +2,7 @@ import EscalationKit
 import Foundation
 import Testing
 @testable import EscalationStore
+import Invocation
 
 @Suite struct StoreBasicsTests {
     @Test func commitsSurviveReopenAndReplayIdentically() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EscalationStore
+import Invocation
 
 @Suite struct StoreLocationTests {
     @Test func explicitPathWins() {

@@ -2,6 +2,7 @@ import EscalationKit
 import Foundation
 import Testing
 @testable import EscalationStore
+import Invocation
 
 /// The one check of every time and date a person gives, and the archive rule that must never see
 /// a time outside the accepted years.

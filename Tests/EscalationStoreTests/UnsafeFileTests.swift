@@ -5,6 +5,7 @@ import EscalationKit
 import Foundation
 import Testing
 @testable import EscalationStore
+import Invocation
 
 /// What someone other than Escalator leaves in a store is reported, never followed or written
 /// through; files that steer the process are read only when trusted; every event says who wrote it.
@@ -70,31 +71,6 @@ import Testing
         }
         #expect { try AtomicFile.write([1, 2, 3], to: layout.quarantine + "/x.torn", mode: 0o600) } throws: { _ in true }
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
-    }
-
-    @Test func aConfigurationOthersCanWriteIsNotUsed() throws {
-        let scratch = Scratch(); defer { scratch.remove() }
-        _ = try Store.create(at: scratch.store, policy: .standard)
-        let file = scratch.store.appendingPathComponent("escalator.toml").path
-        try "[hooks.commands]\nrouted = [\"/bin/true\"]\n".write(toFile: file, atomically: false, encoding: .utf8)
-        chmod(file, 0o664)
-        let error = #expect(throws: ConfigurationError.self) { try PolicyFile.policy(storeDirectory: scratch.store, environment: [:]) }
-        #expect(error?.untrusted == true)
-        #expect(error?.description.contains("mode 0664") == true)
-        #expect(error?.description.contains("`chmod go-w \(file)`") == true)
-        // Board settings and keys read the same file the same way.
-        #expect(throws: ConfigurationError.self) { try BoardSettings.load(storeDirectory: scratch.store, environment: [:]) }
-        #expect(throws: ConfigurationError.self) { try BoardConfiguration.keyBindings(storeDirectory: scratch.store, environment: [:]) }
-        chmod(file, 0o644)
-        #expect(try PolicyFile.policy(storeDirectory: scratch.store, environment: [:]).hooks["routed"] == ["/bin/true"])
-        // As a link in the store it is refused even when its target would be trusted.
-        let target = scratch.root.appendingPathComponent("mine.toml").path
-        rename(file, target)
-        symlink(target, file)
-        let linked = #expect(throws: ConfigurationError.self) { try PolicyFile.policy(storeDirectory: scratch.store, environment: [:]) }
-        #expect(linked?.untrusted == true)
-        // Named by ESCALATOR_CONFIG outside the store, the trusted file is used.
-        #expect(try PolicyFile.policy(storeDirectory: scratch.store, environment: ["ESCALATOR_CONFIG": target]).hooks["routed"] == ["/bin/true"])
     }
 
     @Test func theOwnerRuleNamesOwnerModeAndWhatToRun() {

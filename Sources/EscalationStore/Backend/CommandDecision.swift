@@ -1,5 +1,7 @@
 import EscalationKit
 import Foundation
+import ChangeMessages
+import Invocation
 
 /// The decision step of a write, shared by the stores that keep no ledger file: the commands are
 /// decided against the state as it is now (caught up under the lock); when they are refused but

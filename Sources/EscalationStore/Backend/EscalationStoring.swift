@@ -1,5 +1,6 @@
 import EscalationKit
 import Foundation
+import Invocation
 
 /// What every Escalator store provides, whatever keeps it (a JSON directory, a PostgreSQL
 /// database): the ledger, all-or-nothing commits through the domain's lifecycle, the archive, the

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import EscalationKit
 import Foundation
+import Invocation
 
 extension Store {
     /// Checks every file of the store; with `repair`, salvages up to the last good event, keeping a

@@ -1,4 +1,5 @@
 import Foundation
+import Invocation
 
 /// The fast reader gave up: the line is not in the exact shape it knows, so JSONDecoder reads it
 /// instead (and gives the error message, if there is one).

@@ -1,5 +1,6 @@
 import EscalationKit
 import Foundation
+import Invocation
 
 /// The fast writer cannot write this value exactly as the store's JSONEncoder would (a time beyond
 /// the years 1...9999, an id that would not read back): the caller uses JSONEncoder instead.

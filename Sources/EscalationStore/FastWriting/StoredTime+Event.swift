@@ -1,5 +1,6 @@
 import EscalationKit
 import Foundation
+import Invocation
 
 /// An event with every time as the store keeps it, so the value in memory after a commit is the
 /// value replay reads from disk, without reading the written line back.

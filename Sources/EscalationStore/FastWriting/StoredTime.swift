@@ -1,4 +1,5 @@
 import Foundation
+import Invocation
 
 /// A time as the store keeps it: to the millisecond, rounded to nearest (what `FastTime` writes and reads back).
 enum StoredTime {

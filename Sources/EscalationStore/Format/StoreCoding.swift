@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Invocation
 
 /// How the store's JSON is written: sorted keys, ISO 8601 times with milliseconds.
 ///

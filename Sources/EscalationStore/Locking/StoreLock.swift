@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Invocation
 
 /// The writers' lock: `flock` on a file that is never renamed or deleted, with a bounded wait.
 ///

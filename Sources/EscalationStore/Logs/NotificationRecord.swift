@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Invocation
 
 /// `notified.log` in the store: one key per clock notification sent (stalled, breach warnings), so
 /// each goes out once. Senders take `notified.lock` (never the writers' lock, so journal writers

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import EscalationKit
 import Foundation
+import Invocation
 
 /// The JSON store's outbox: `outbox.log`, append-only JSON lines each with its own checksum
 /// (`{"checksum":…,"record":…}`, like the journal), written with the store's file mode and never

@@ -4,6 +4,7 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import Terminal
+import Configuration
 
 /// The full-screen board: six columns that follow the store live, driven by the keyboard.
 struct BoardCommand: ParsableCommand {

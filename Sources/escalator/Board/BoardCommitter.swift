@@ -3,6 +3,7 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import Terminal
+import Invocation
 
 /// Runs the board's commits off its UI thread, one at a time in the order they were asked for, and
 /// posts each answer back as an action: the board keeps drawing and taking keys while a commit waits

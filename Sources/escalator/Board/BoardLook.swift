@@ -1,6 +1,7 @@
 import Board
 import EscalationStore
 import Foundation
+import Configuration
 
 /// How `escalator board` chooses its look: the wallboard flag and the theme from `--theme`, else
 /// the configuration's `[board] theme`, else the default. A theme that cannot be read never stops

@@ -1,6 +1,7 @@
 import Board
 import EscalationStore
 import Foundation
+import Configuration
 
 /// Finds and reads theme files: a path, or a name looked up in the theme directories.
 ///

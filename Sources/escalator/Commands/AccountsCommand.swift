@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// The account book: the commercial context every score and brief uses.
 struct AccountsCommand: ParsableCommand {

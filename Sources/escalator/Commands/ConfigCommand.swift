@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Configuration
 
 /// The routing rules: print the commented defaults to save and edit, or check the file in force.
 struct ConfigCommand: ParsableCommand {

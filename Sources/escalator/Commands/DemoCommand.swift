@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Configuration
 
 /// Fills a new store with realistic sample escalations, for trying the board and for benchmarks.
 struct DemoCommand: ParsableCommand {

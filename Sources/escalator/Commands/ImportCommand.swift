@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// Brings escalations in from an export or from a CRM's or support desk's CSV, all or nothing.
 struct ImportCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// The escalation metrics over a date range, grouped by tier, category, segment or severity.
 struct MetricsCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// Creates an escalation and routes it to its category's team, with its clocks running.
 struct NewCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// Sends the notifications that come from the clock rather than from a change — stalled, breach
 /// warnings — each exactly once; meant for cron (e.g. every five minutes).

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// Reports for CS leadership.
 struct ReportCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// Puts an escalation on hold while it waits on someone: the resolve and stall clocks stop.
 struct WaitCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// `export --format json`: every escalation with its whole history, which `import` turns back into events.
 struct ExportFile: Codable {

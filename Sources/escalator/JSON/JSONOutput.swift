@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// `--json` output: stable, snake_case keys, sorted, ISO 8601 times with milliseconds.
 enum JSONOutput {

@@ -1,5 +1,6 @@
 import EscalationStore
 import Foundation
+import Invocation
 
 /// A value that writes its own `--json` form, byte for byte what `JSONOutput.encoder()` writes for it.
 ///

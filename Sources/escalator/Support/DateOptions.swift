@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// A time or date the user gave, or the one-sentence refusal (exit 65) `ISOTime.read`/`ISOTime.day`
 /// phrased: every date option and imported date goes through these, so they all refuse alike.

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// A failure the user can act on, with the exit code scripts rely on:
 /// 64 usage, 65 bad input or illegal transition, 69 store server unreachable, 74 store unreadable or

@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// Runs the configured hook commands after a change, through the store's outbox: each
 /// notification is written to the store first, one delivery per hook command, and then delivered.

@@ -2,6 +2,8 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Configuration
+import Invocation
 
 /// The `--store` option every command that reads or writes escalations takes.
 struct StoreOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import EscalationKit
 import EscalationStore
 import Foundation
 import PostgresStore
+import Configuration
 
 extension StoreOptions {
     /// The PostgreSQL store named by `--store` or `ESCALATOR_STORE`, when it is a libpq URI

@@ -1,6 +1,7 @@
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 
 /// A fresh directory under /tmp for one test, and the helpers the store tests share.
 struct Scratch {

@@ -5,6 +5,7 @@ import Logging
 import PostgresNIO
 import Testing
 @testable import PostgresStore
+import Invocation
 
 /// The private cluster `make test` starts (.ci/postgres), named by ESCALATOR_TEST_PG; each test
 /// gets a database of its own, dropped afterwards. Without the variable the PostgreSQL tests skip.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import EscalationStore
+@testable import Configuration
 
 /// `[board.keys]` in the configuration file: read as plain data with lines, shape mistakes reported.
 @Suite struct BoardKeysConfigurationTests {

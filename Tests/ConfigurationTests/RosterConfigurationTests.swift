@@ -1,7 +1,7 @@
 import EscalationKit
 import Foundation
 import Testing
-@testable import EscalationStore
+@testable import Configuration
 
 /// `[people.<login>]` in the configuration: each person once, with a team that exists.
 @Suite struct RosterConfigurationTests {

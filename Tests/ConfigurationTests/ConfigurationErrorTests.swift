@@ -1,7 +1,7 @@
 import EscalationKit
 import Foundation
 import Testing
-@testable import EscalationStore
+@testable import Configuration
 
 @Suite struct ConfigurationErrorTests {
     /// The problems `text` produces, as printed.

@@ -45,7 +45,7 @@ extension Context {
     }()
 
     /// The actor as a lock holder or a log line names him: "alice", or "alice (by bob)".
-    static func describe(actor: String, login: String = processLogin) -> String {
+    package static func describe(actor: String, login: String = processLogin) -> String {
         actor == login ? actor : "\(actor) (by \(login))"
     }
 }

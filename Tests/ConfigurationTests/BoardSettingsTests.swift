@@ -1,5 +1,5 @@
 import Testing
-@testable import EscalationStore
+@testable import Configuration
 
 /// `[board] theme` in the configuration: read by `BoardSettings`, checked with the rest of the file.
 @Suite struct BoardSettingsTests {

@@ -1,4 +1,5 @@
 import EscalationKit
+import EscalationStore
 import Foundation
 import TOMLKit
 

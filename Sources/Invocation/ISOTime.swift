@@ -55,7 +55,7 @@ public enum ISOTime {
     }
 
     /// A time as the store holds it, read as written: what an older version let in stays readable.
-    static func stored(_ text: String) -> Date? { formatted(text) }
+    package static func stored(_ text: String) -> Date? { formatted(text) }
 
     /// The forms FastTime does not read: offsets, other fractions, a bare date.
     private static func formatted(_ text: String) -> Date? {
@@ -76,7 +76,7 @@ public enum ISOTime {
     }
 
     /// The same through ISO8601DateFormatter (slow: it builds an ICU formatter); for years outside 1...9999.
-    static func formatted(_ date: Date) -> String {
+    package static func formatted(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.string(from: date)

@@ -1,7 +1,7 @@
 import EscalationKit
 import Foundation
 import Testing
-@testable import EscalationStore
+@testable import Configuration
 
 @Suite struct ConfigurationFileTests {
     @Test func shippedFileStatesExactlyTheDefaults() throws {

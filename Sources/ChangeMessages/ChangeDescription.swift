@@ -29,8 +29,8 @@ extension Change {
 }
 
 /// Short, human durations for "… 20 s ago".
-enum Ago {
-    static func text(from then: Date, to now: Date) -> String {
+package enum Ago {
+    package static func text(from then: Date, to now: Date) -> String {
         let seconds = max(0, Int(now.timeIntervalSince(then).rounded()))
         switch seconds {
         case ..<60: return "\(seconds) s ago"
@@ -42,10 +42,10 @@ enum Ago {
 }
 
 /// Explains a refusal caused by someone else's change made after the command was prepared.
-enum ConflictExplanation {
+package enum ConflictExplanation {
     /// When the escalation changed after `expectedRevision`, the error becomes a conflict that says
     /// who did what when ("ESC-2026-0012 was resolved by alice 20 s ago"); otherwise it is returned as is.
-    static func explain(_ error: LifecycleError, escalation: Escalation?, expectedRevision: Int, now: Date) -> LifecycleError {
+    package static func explain(_ error: LifecycleError, escalation: Escalation?, expectedRevision: Int, now: Date) -> LifecycleError {
         guard let escalation, expectedRevision > 0, escalation.revision > expectedRevision,
               expectedRevision < escalation.history.count, let last = escalation.history.last else { return error }
         let others = escalation.revision - expectedRevision - 1

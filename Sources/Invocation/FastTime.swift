@@ -6,16 +6,16 @@ import Foundation
 
 /// `2026-03-10T09:00:00.000Z` written and read without a formatter: start-up and `--json` output
 /// handle hundreds of thousands of times, and ISO8601DateFormatter builds an ICU formatter each call.
-enum FastTime {
+package enum FastTime {
     /// How a time's fraction becomes milliseconds: the store rounds to nearest; ISO8601DateFormatter
     /// adds half a millisecond and drops the rest (so halves round up, also before 1970).
-    enum Millis { case rounded, halfUp }
+    package enum Millis { case rounded, halfUp }
 
     /// The first year ISO8601DateFormatter counts in the Gregorian calendar (before, it uses the Julian one).
-    static let gregorianYears = 1583...9999
+    package static let gregorianYears = 1583...9999
 
     /// The time as `YYYY-MM-DDTHH:MM:SS.mmmZ`, or nil outside `years` (callers fall back to a formatter).
-    static func format(_ date: Date, millis mode: Millis = .rounded, years: ClosedRange<Int> = 1...9999) -> String? {
+    package static func format(_ date: Date, millis mode: Millis = .rounded, years: ClosedRange<Int> = 1...9999) -> String? {
         let exact = date.timeIntervalSince1970 * 1000
         guard exact.isFinite, abs(exact) < 3e14 else { return nil }
         let millis = Int64(mode == .rounded ? exact.rounded() : (exact + 0.5).rounded(.down))
@@ -44,19 +44,19 @@ enum FastTime {
     }
 
     /// The store's form of a time: milliseconds rounded; a formatter beyond years 1...9999.
-    static func stamp(_ date: Date) -> String {
+    package static func stamp(_ date: Date) -> String {
         format(date) ?? ISOTime.formatted(date)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS.mmmZ` and `YYYY-MM-DDTHH:MM:SSZ`; anything else returns nil
     /// (the caller falls back to ISOTime, which knows offsets and other fractions).
-    static func parse(_ text: String, years: ClosedRange<Int> = 1...9999) -> Date? {
+    package static func parse(_ text: String, years: ClosedRange<Int> = 1...9999) -> Date? {
         var text = text
         return text.withUTF8 { u -> Date? in parse(utf8: u, years: years) }
     }
 
     /// `parse` on the text's UTF-8 bytes (the store reader has them in hand, without a String).
-    static func parse(utf8 u: UnsafeBufferPointer<UInt8>, years: ClosedRange<Int> = 1...9999) -> Date? {
+    package static func parse(utf8 u: UnsafeBufferPointer<UInt8>, years: ClosedRange<Int> = 1...9999) -> Date? {
         guard u.count == 24 || u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58 else { return nil }
         if u.count == 24 { guard u[19] == 46, u[23] == 90 else { return nil } } else { guard u[19] == 90 else { return nil } }
         func num(_ from: Int, _ count: Int) -> Int? {
@@ -75,7 +75,7 @@ enum FastTime {
         return Date(timeIntervalSince1970: Double(seconds * 1000 + ms) / 1000)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
