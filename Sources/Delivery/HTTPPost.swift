@@ -64,7 +64,6 @@ public struct HTTPPost: Sendable {
         let serverName = endpoint.isIPAddress ? nil : endpoint.host
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.milliseconds(milliseconds))
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
