@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "EscalationStore", "EscalationKit", "Invocation",
                                                             .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BoardTests", dependencies: ["Board", "EscalationKit", "Configuration"], exclude: ["Snapshots"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator", "PostgresStore", "EscalationStore", "Invocation"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit", "store-torture"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "EscalationKit"]),

@@ -22,6 +22,7 @@ extension PostgresStore {
         if let first = own.first, first.sequence == next.lastSequence + 1 {
             events = own
         } else {
+            try reviveLocked()
             events = try Self.run(name) { () throws -> [Event] in
                 try connection.query("SELECT body, login::text FROM escalator.events WHERE sequence > \(next.lastSequence) ORDER BY sequence",
                                      logger: Self.logger).wait()
@@ -79,6 +80,11 @@ extension PostgresStore {
 
     /// Every closed escalation past the archive age, oldest id first.
     public func loadArchiveSummaries() throws(StoreError) -> [ArchivedSummary] {
+        try loadArchive().map(ArchivedSummary.init(archived:))
+    }
+
+    /// Every closed escalation past the archive age and not back in `ledger`, oldest id first.
+    public func loadArchive() throws(StoreError) -> [Escalation] {
         let current = ledger
         let archived = try transaction(readOnly: true) { () throws -> [Escalation] in
             try connection.query("""
@@ -88,7 +94,7 @@ extension PostgresStore {
                 """, logger: Self.logger).wait()
                 .map { row in try StoredJSON.decode(Escalation.self, from: Array(try row.decode(String.self).utf8)) }
         }
-        return archived.filter { current[$0.id] == nil }.map(ArchivedSummary.init(archived:))
+        return archived.filter { current[$0.id] == nil }
     }
 
     /// Every known account, by name.

@@ -22,7 +22,8 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
     public var ledger: Ledger { mutex.withLock { state } }
     public var focus: Set<EscalationID>? { mutex.withLock { focused } }
 
-    let connection: PostgresConnection
+    /// Replaced when the server closed it (`reviveLocked`); used under `mutex`.
+    var connection: PostgresConnection
     let mutex = NSLock()
     var state: Ledger
     var focused: Set<EscalationID>?

@@ -31,6 +31,7 @@ struct PostgresReadingTests {
         #expect(try reread.isArchived(old))
         #expect(try !reread.isArchived(recent))
         #expect(try reread.loadArchiveSummaries().map(\.id) == [old])
+        #expect(try reread.loadArchive().map(\.title) == ["Old"], "the board's reports read the archive whole")
     }
 
     @Test func aFocusedOpenReadsOnlyItsEscalation() throws {

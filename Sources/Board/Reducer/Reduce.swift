@@ -6,8 +6,13 @@ extension BoardState {
     /// Every commit asked for is pending from here until the store answers it.
     public mutating func handle(_ action: Action) -> [Effect] {
         let formWasSaving = sheets.form?.phase == .saving
+        let undoBefore = undoMemory
         let effects = reduce(action)
         let fromForm = !formWasSaving && sheets.form?.phase == .saving
+        if offline, effects.contains(where: \.isCommit) {
+            refuseOffline(fromForm: fromForm, undoBefore: undoBefore)
+            return effects.filter { !$0.isCommit }
+        }
         for case .commit(let commands, let id) in effects {
             saving.sent(commands, on: id, fromForm: fromForm)
         }
@@ -83,6 +88,16 @@ extension BoardState {
         case .storeLost(let text):
             live = false
             message = Message(text, isError: true)
+            return []
+        case .connectionLost(let text):
+            offline = true
+            message = Message("Lost the connection to the store; reconnecting, and read-only until then (\(text))", isError: true)
+            return []
+        case .connectionRestored:
+            guard offline else { return [] }
+            offline = false
+            live = true
+            message = Message("Reconnected: the board is live again and shows every change made meanwhile.", isError: false)
             return []
         case .textEdited, .fileWritten, .archiveLoaded, .archiveFailed:
             return handleSheetResult(action)

@@ -24,6 +24,11 @@ public enum Action: Sendable {
     case storeLost(String)
     /// The chains' notifications as the outbox has them now, read again whenever the store changes.
     case chainNoticesRead([EscalationID: [ChainNotice]])
+    /// The connection to the store was lost, for this reason: the board shows the last state,
+    /// read-only, until `.connectionRestored`.
+    case connectionLost(String)
+    /// The connection is back and the changes made meanwhile have arrived (as `.storeChanged`).
+    case connectionRestored
     /// `$EDITOR` came back (see `Effect.editText`): the edited text, or why it failed.
     case textEdited(TextEditOutcome)
     /// A file the board asked for was written (`error` nil) or not.

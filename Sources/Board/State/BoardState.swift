@@ -27,6 +27,9 @@ public struct BoardState: Sendable {
     public var storeName: String
     /// True while store changes are followed.
     public var live: Bool
+    /// True while the connection to the store is lost and being retried: the board is read-only,
+    /// and every commit is refused, never queued.
+    public var offline = false
     /// False when the locale cannot show UTF-8: the views fall back to ASCII.
     public var unicode: Bool
     public var size: Size

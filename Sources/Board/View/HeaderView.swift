@@ -10,11 +10,12 @@ enum HeaderView {
         let facts = state.facts
         let breached = facts.breachedCount
         let time = timeText(state.now, zone: state.policy.calendar.timeZone)
+        let following = symbols.following(state)
 
         var segments: [Span] = [
             Span(" Escalator ", .header),
             Span(state.storeName + "  ", .header),
-            Span(state.live ? symbols.live : symbols.paused, state.live ? .changed : .error),
+            Span(following.text, following.role),
             Span("  \(facts.openCount) open", .header),
             Span(", \(breached) breached", breached > 0 ? .breached : .header),
             Span("  ARR at risk \(facts.arrAtRiskText)", .header),

@@ -5,6 +5,7 @@ struct Symbols {
     let right: String
     let live: String
     let paused: String
+    let offline: String
     let changed: String
     let dash: String
     let promptCursor: String
@@ -19,11 +20,20 @@ struct Symbols {
         right = unicode ? "▶" : ">"
         live = unicode ? "● live" : "* live"
         paused = unicode ? "○ not live" : "o not live"
+        offline = unicode ? "○ offline — reconnecting" : "o offline - reconnecting"
         changed = unicode ? "✱" : "*"
         dash = unicode ? "—" : "-"
         promptCursor = unicode ? "▏" : "_"
         down = unicode ? "↓" : "v"
         up = unicode ? "↑" : "^"
         waiting = unicode ? "⏸" : "||"
+    }
+}
+
+extension Symbols {
+    /// The header's word on following the store, and its role.
+    func following(_ state: BoardState) -> (text: String, role: Role) {
+        if state.offline { return (offline, .error) }
+        return state.live ? (live, .changed) : (paused, .error)
     }
 }

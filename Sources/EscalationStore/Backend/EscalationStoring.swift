@@ -40,6 +40,8 @@ public protocol EscalationStoring: AnyObject, Sendable {
     func isArchived(_ id: EscalationID) throws(StoreError) -> Bool
     /// What `list --all` shows of every archived escalation, oldest id first.
     func loadArchiveSummaries() throws(StoreError) -> [ArchivedSummary]
+    /// Every archived escalation whole, not in `ledger` (the board's reports count them).
+    func loadArchive() throws(StoreError) -> [Escalation]
 
     /// Every known account.
     func accounts() throws(StoreError) -> [Account]
@@ -48,9 +50,22 @@ public protocol EscalationStoring: AnyObject, Sendable {
     func saveAccounts(_ accounts: [Account]) throws(StoreError) -> (added: Int, updated: Int)
 
     /// Follows other processes' changes until the returned follower is stopped: `onChange(events,
-    /// reloaded)` runs on a background thread after `ledger` is up to date.
+    /// reloaded)` runs on a background thread after `ledger` is up to date. `onError` hears what
+    /// ends the stream for good. A store reached over a connection tells `onConnection` when the
+    /// connection is lost (the stream then retries with backoff) and when it is back, after the
+    /// changes made meanwhile were delivered through `onChange`; without `onConnection`, a loss
+    /// goes to `onError`. A directory is never disconnected and never calls it.
     func followChanges(onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
-                       onError: (@Sendable (StoreError) -> Void)?) throws(StoreError) -> any ChangeFollowing
+                       onError: (@Sendable (StoreError) -> Void)?,
+                       onConnection: (@Sendable (FollowedConnection) -> Void)?) throws(StoreError) -> any ChangeFollowing
+}
+
+/// What a change stream says about its connection to the store.
+public enum FollowedConnection: Sendable {
+    /// Lost, for this reason: nothing more is heard until it is restored.
+    case lost(StoreError)
+    /// Back, and caught up: every change made while it was lost has been delivered.
+    case restored
 }
 
 /// A running change stream; `stop()` ends it and may be called twice.
@@ -59,6 +74,12 @@ public protocol ChangeFollowing: AnyObject, Sendable {
 }
 
 extension EscalationStoring {
+    /// Follows changes without hearing about the connection (a loss is an error).
+    public func followChanges(onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
+                              onError: (@Sendable (StoreError) -> Void)?) throws(StoreError) -> any ChangeFollowing {
+        try followChanges(onChange: onChange, onError: onError, onConnection: nil)
+    }
+
     /// Commits one command.
     @discardableResult
     public func commit(_ command: Command, on id: EscalationID?, context: Context) throws(StoreError) -> Event {

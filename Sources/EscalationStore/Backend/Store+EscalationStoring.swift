@@ -14,8 +14,10 @@ extension Store: EscalationStoring {
         try AccountBook(directory: directory).all()
     }
 
+    /// A directory has no connection to lose: `onConnection` is never called.
     public func followChanges(onChange: @escaping @Sendable ([Event], _ reloaded: Bool) -> Void,
-                              onError: (@Sendable (StoreError) -> Void)?) throws(StoreError) -> any ChangeFollowing {
+                              onError: (@Sendable (StoreError) -> Void)?,
+                              onConnection: (@Sendable (FollowedConnection) -> Void)?) throws(StoreError) -> any ChangeFollowing {
         try watch(onChange: onChange, onError: onError)
     }
 }

@@ -7,20 +7,29 @@ import PostgresNIO
 extension PostgresStore {
     /// Connects as `name` says; an unreachable server or a refused login is a `StoreError` naming
     /// the server and the user, never the password.
-    static func connect(_ name: ConnectionName) throws(StoreError) -> PostgresConnection {
+    static func connect(_ name: ConnectionName, following: Bool = false) throws(StoreError) -> PostgresConnection {
         let configuration: PostgresConnection.Configuration
         do {
-            configuration = try Self.configuration(name)
+            configuration = try Self.configuration(name, following: following)
         } catch {
             throw .unreachable("Cannot set up TLS for \(name): \(error).")
         }
         return try run(name) {
             try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
-                                           id: 1, logger: logger).wait()
+                                           id: following ? 2 : 1, logger: logger).wait()
         }
     }
 
-    static func configuration(_ name: ConnectionName) throws -> PostgresConnection.Configuration {
+    /// Replaces the store's connection when the server closed it (terminated, restarted), so the
+    /// next transaction runs on a new one; the caller holds `mutex`. One that breaks mid-transaction
+    /// fails that transaction, which the server rolls back.
+    func reviveLocked() throws(StoreError) {
+        guard connection.isClosed else { return }
+        connection = try Self.connect(name)
+    }
+
+    /// `following` names the change stream's connection apart in `pg_stat_activity`.
+    static func configuration(_ name: ConnectionName, following: Bool = false) throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if name.isUnixSocket {
             configuration = .init(unixSocketPath: name.socketPath, username: name.user, password: name.password, database: name.database)
@@ -29,7 +38,7 @@ extension PostgresStore {
                                   database: name.database, tls: try tls(name.sslMode))
         }
         configuration.options.connectTimeout = .seconds(10)
-        configuration.options.additionalStartupParameters = [("application_name", "escalator")]
+        configuration.options.additionalStartupParameters = [("application_name", following ? "escalator follower" : "escalator")]
         return configuration
     }
 
@@ -75,6 +84,7 @@ extension PostgresStore {
     /// `transaction` for a caller that holds `mutex`.
     func transactionLocked<T>(readOnly: Bool, _ body: () throws -> T) throws(StoreError) -> T {
         let timeout = max(1, Int(_lockTimeout.components.seconds * 1000 + _lockTimeout.components.attoseconds / 1_000_000_000_000_000))
+        try reviveLocked()
         return try Self.run(name, lockTimeout: _lockTimeout) { () throws -> T in
             _ = try connection.query(PostgresQuery(unsafeSQL: readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"),
                                      logger: Self.logger).wait()

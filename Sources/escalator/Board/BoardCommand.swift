@@ -20,7 +20,7 @@ struct BoardCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .long, help: ArgumentHelp("The colour theme: a name (default, light, high-contrast, solarized, monochrome, or one in <store>/themes) or a theme file's path; overrides [board] theme.", valueName: "name|path"))
+    @Option(name: .long, help: ArgumentHelp("The colour theme: a name (default, light, high-contrast, solarized, monochrome, or one in <store>/themes or ~/.config/escalator/themes) or a theme file's path; overrides [board] theme.", valueName: "name|path"))
     var theme: String?
 
     @Flag(name: .long, help: "A read-only wallboard for a shared screen: large counts, ARR at risk and what breaches or stalls first; only q quits.")
@@ -28,33 +28,38 @@ struct BoardCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Session.open(storeOptions)
-            let store = session.store
+            let opened = try BoardStore.open(storeOptions)
+            let store = opened.store
             // A fixed ESCALATOR_NOW freezes the board's clock too (for what-if views and tests).
-            let fixedNow = ProcessInfo.processInfo.environment["ESCALATOR_NOW"].flatMap { $0.isEmpty ? nil : session.now }
+            let fixedNow = ProcessInfo.processInfo.environment["ESCALATOR_NOW"].flatMap { $0.isEmpty ? nil : opened.context.now }
             let clock: @Sendable () -> Date = { fixedNow ?? Date() }
             let queue: ActionQueue
             do { queue = try ActionQueue() } catch { throw Failure(.storeUnreadable, "\(error)") }
-            // Read again at every change: the detail lists who the chains told (the outbox, as `show` does).
-            let told = Hooks(policy: session.policy, store: store, quiet: true)
-            let watcher = try store.watch(
+            // Read again at every change: the detail lists who the chains told (the outbox, as `show` does;
+            // a database's outbox is not wired to the board yet).
+            let told = opened.hooks
+            let follower = try store.followChanges(
                 onChange: { events, reloaded in
                     queue.push(.storeChanged(events, reloaded: reloaded, ledger: store.ledger))
-                    queue.push(.chainNoticesRead(ChainNoticeReader.read(told)))
+                    if let told { queue.push(.chainNoticesRead(ChainNoticeReader.read(told))) }
                 },
-                onError: { error in queue.push(.storeLost(error.description)) }
+                onError: { error in queue.push(.storeLost(error.description)) },
+                onConnection: { connection in
+                    switch connection {
+                    case .lost(let error): queue.push(.connectionLost(error.description))
+                    case .restored: queue.push(.connectionRestored)
+                    }
+                }
             )
-            defer { watcher.stop() }
-            // Known accounts feed the form's completion; a damaged accounts file must not keep the board closed.
-            let accounts = (try? AccountBook(directory: store.directory).all()) ?? []
-            let themes = ThemeLoader(storeDirectory: store.directory)
-            let actor = session.context.actor
-            let keyMap = try Self.keyMap(storeDirectory: storeOptions.directory)
-            var initial = BoardState(ledger: store.ledger, policy: session.policy, now: clock(),
-                                     storeName: store.directory.lastPathComponent, keyMap: keyMap, accounts: accounts, actor: actor)
-            initial.chainNotices = ChainNoticeReader.read(told)
-            BoardLook.prepare(&initial, themes: themes, option: theme, storeDirectory: store.directory, wallboard: wallboard)
-            let committer = BoardCommitter(store: store, hooks: Hooks(policy: session.policy, store: store, quiet: true),
+            defer { follower.stop() }
+            let themes = opened.themes
+            let actor = opened.context.actor
+            let keyMap = try Self.keyMap(bindings: { () throws(ConfigurationError) in try opened.keyBindings() })
+            var initial = BoardState(ledger: store.ledger, policy: opened.policy, now: clock(),
+                                     storeName: opened.headerName, keyMap: keyMap, accounts: opened.accounts, actor: actor)
+            initial.chainNotices = told.map(ChainNoticeReader.read) ?? [:]
+            BoardLook.prepare(&initial, themes: themes, option: theme, settings: opened.settings(), wallboard: wallboard)
+            let committer = BoardCommitter(store: store, hooks: opened.hooks, people: opened.policy.people,
                                            actor: actor, clock: clock, actions: queue)
             let outcome: TerminalApp.Outcome
             do {
@@ -78,9 +83,13 @@ struct BoardCommand: ParsableCommand {
     /// The standard keys with the configuration's `[board.keys]` applied; a wrong action name or
     /// key is reported with its file and line, like every configuration mistake.
     static func keyMap(storeDirectory: URL) throws -> KeyMap {
+        try keyMap(bindings: { () throws(ConfigurationError) in try BoardConfiguration.keyBindings(storeDirectory: storeDirectory) })
+    }
+
+    static func keyMap(bindings read: () throws(ConfigurationError) -> BoardKeyBindings) throws -> KeyMap {
         let bindings: BoardKeyBindings
         do {
-            bindings = try BoardConfiguration.keyBindings(storeDirectory: storeDirectory)
+            bindings = try read()
         } catch {
             throw Failure(.badInput, "The configuration is not valid; nothing was changed.\n\(error)")
         }

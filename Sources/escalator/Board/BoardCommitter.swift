@@ -9,8 +9,10 @@ import Invocation
 /// posts each answer back as an action: the board keeps drawing and taking keys while a commit waits
 /// for another process's lock, and says whom it waits for.
 final class BoardCommitter: @unchecked Sendable {
-    private let store: Store
-    private let hooks: Hooks
+    private let store: any EscalationStoring
+    /// Nil where the store's hooks are not run from the board.
+    private let hooks: Hooks?
+    private let people: Roster
     private let actor: String
     private let clock: @Sendable () -> Date
     private let actions: ActionQueue
@@ -20,9 +22,10 @@ final class BoardCommitter: @unchecked Sendable {
     private var answers: [Result<[Event], StoreError>] = []
     private static let kept = 1_000
 
-    init(store: Store, hooks: Hooks, actor: String, clock: @escaping @Sendable () -> Date, actions: ActionQueue) {
+    init(store: any EscalationStoring, hooks: Hooks?, people: Roster, actor: String, clock: @escaping @Sendable () -> Date, actions: ActionQueue) {
         self.store = store
         self.hooks = hooks
+        self.people = people
         self.actor = actor
         self.clock = clock
         self.actions = actions
@@ -33,7 +36,7 @@ final class BoardCommitter: @unchecked Sendable {
         queue.async { [self] in
             // The time it is written, not the time it was asked for: the store's order is the events' order.
             let now = clock()
-            hooks.prepare()
+            hooks?.prepare()
             let answer = Result { () throws(StoreError) -> [Event] in
                 try store.commit(commands, on: id, context: Context(actor: actor, now: now),
                                  whileWaiting: { [actions] holder in actions.push(.commitWaiting(holder: holder)) })
@@ -46,12 +49,13 @@ final class BoardCommitter: @unchecked Sendable {
             switch answer {
             case .success(let events):
                 // Queued in the outbox before the next commit; delivered beside the board so a slow hook never holds it.
-                hooks.queue(events, at: now)
-                let hooks = self.hooks
-                DispatchQueue.global().async { hooks.deliverDue(at: now) }
+                if let hooks {
+                    hooks.queue(events, at: now)
+                    DispatchQueue.global().async { hooks.deliverDue(at: now) }
+                }
                 actions.push(.committed(events))
                 // After the change's own line: the change stands, the compaction waits for a later write.
-                if let postponed = store.postponedCompaction { actions.push(.commitNote(Session.postponedText(postponed))) }
+                if let postponed = (store as? Store)?.postponedCompaction { actions.push(.commitNote(Session.postponedText(postponed))) }
             case .failure(let error):
                 actions.push(.commitFailed("\(error)"))
             }
@@ -68,7 +72,7 @@ final class BoardCommitter: @unchecked Sendable {
             switch answer {
             case .success(let events):
                 for event in events {
-                    FileHandle.standardError.write(Data("escalator: saved \(event.escalation): \(safe(ChangeText.summary(event.change, people: hooks.policy.people)))\n".utf8))
+                    FileHandle.standardError.write(Data("escalator: saved \(event.escalation): \(safe(ChangeText.summary(event.change, people: people)))\n".utf8))
                 }
             case .failure(let error):
                 FileHandle.standardError.write(Data("escalator: a change from the board was not saved: \(safe("\(error)"))\n".utf8))

@@ -7,12 +7,13 @@ import Configuration
 /// the configuration's `[board] theme`, else the default. A theme that cannot be read never stops
 /// the board: it opens with the default theme and says why in the status line.
 enum BoardLook {
-    static func prepare(_ state: inout BoardState, themes: ThemeLoader, option: String?, storeDirectory: URL, wallboard: Bool) {
+    static func prepare(_ state: inout BoardState, themes: ThemeLoader, option: String?,
+                        settings: Result<BoardSettings, ConfigurationError>, wallboard: Bool) {
         if wallboard { state.wallboard = Wallboard() }
         var name = option
         if name == nil {
             do {
-                name = try BoardSettings.load(storeDirectory: storeDirectory).theme
+                name = try settings.get().theme
             } catch {
                 state.message = .init("\(error); using the default theme", isError: true)
             }

@@ -5,21 +5,23 @@ import Configuration
 
 /// Finds and reads theme files: a path, or a name looked up in the theme directories.
 ///
-/// Names are looked up in `$ESCALATOR_THEMES`, `<store>/themes`, `~/.config/escalator/themes`, then
+/// Names are looked up in `$ESCALATOR_THEMES`, `<store>/themes` (a directory store's),
+/// `~/.config/escalator/themes`, then
 /// among the themes compiled into the program (`BuiltInThemes`, the files of `Themes/`), so an
 /// installed or copied binary needs no file beside it. The copies `make install` puts in
 /// `share/escalator/themes` are for people to copy and edit; they are not looked up, so an old
 /// install's files never shadow the program's own themes.
 struct ThemeLoader {
     let directories: [URL]
-    /// The store's directory: its `themes/` may hold files any member put there, read only when trusted.
-    let storeDirectory: URL
+    /// The store's directory: its `themes/` may hold files any member put there, read only when
+    /// trusted. Nil for a store that is not a directory.
+    let storeDirectory: URL?
 
-    init(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(storeDirectory: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.storeDirectory = storeDirectory
         var directories: [URL] = []
         if let explicit = environment["ESCALATOR_THEMES"], !explicit.isEmpty { directories.append(URL(fileURLWithPath: explicit)) }
-        directories.append(storeDirectory.appendingPathComponent("themes"))
+        if let storeDirectory { directories.append(storeDirectory.appendingPathComponent("themes")) }
         if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
             directories.append(URL(fileURLWithPath: config).appendingPathComponent("escalator/themes"))
         } else if let home = environment["HOME"], !home.isEmpty {
@@ -55,8 +57,8 @@ struct ThemeLoader {
     }
 
     private func read(_ url: URL, shownAs: String) throws(ThemeError) -> Theme {
-        let storeThemes = storeDirectory.appendingPathComponent("themes").standardizedFileURL.path
-        if url.deletingLastPathComponent().standardizedFileURL.path == storeThemes {
+        if let storeDirectory,
+           url.deletingLastPathComponent().standardizedFileURL.path == storeDirectory.appendingPathComponent("themes").standardizedFileURL.path {
             let bytes: [UInt8]?
             do { bytes = try TrustedFile.read(url.path, storeDirectory: storeDirectory, inStore: true) } catch {
                 throw ThemeError(file: shownAs, line: nil, message: error.reason)

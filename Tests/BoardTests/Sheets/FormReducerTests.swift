@@ -213,6 +213,30 @@ import EscalationKit
                 "one commit of every change: the store applies all of them or none")
     }
 
+    @Test func anEditOfTheBriefTheSeverityAndTheTierIsOneCommitOfThreeCommands() {
+        var state = SheetFixture.state()
+        let e = state.target!
+        state.press(.character("e"))
+        state.focusForm(on: .impact)
+        state.press(.end)
+        state.typeText(" Also the EU tenants.")
+        state.focusForm(on: .severity)
+        state.press(.right)
+        let newSeverity = state.reading(SheetFixture.form(state)!).severity!
+        state.focusForm(on: .tier)
+        let newTier = Tier.all.first { $0 != e.tier }!
+        state.typeText("\(newTier.rawValue)")
+        state.focusForm(on: .reason)
+        state.typeText("The CEO called")
+        let effects = state.press(.enter, .character("s"))
+        var brief = e.brief
+        brief.impact = e.brief.impact + " Also the EU tenants."
+        #expect(effects == [.commit([.edit(Edit(brief: brief)), .severity(newSeverity, reason: "The CEO called"),
+                                     .tier(newTier, reason: "The CEO called")], e.id)],
+                "one commit: the store applies the brief, the severity and the tier together or none of them")
+        #expect(state.saving.pending.count == 1)
+    }
+
     @Test func theReachTheMoneyAndTheLinksGoIntoTheBrief() {
         var state = SheetFixture.state()
         state.fillHalf()

@@ -28,8 +28,8 @@ enum WallboardView {
         let timeX = width - DisplayWidth.of(time) - 1
         var x = grid.put(" ESCALATOR WALLBOARD  ", row: 0, column: 0, limit: max(0, timeX - 1), role: .header)
         x = grid.put(state.storeName + "  ", row: 0, column: x, limit: max(0, timeX - 1 - x), role: .header)
-        grid.put(state.live ? symbols.live : symbols.paused, row: 0, column: x, limit: max(0, timeX - 1 - x),
-                 role: state.live ? .changed : .error)
+        let following = symbols.following(state)
+        grid.put(following.text, row: 0, column: x, limit: max(0, timeX - 1 - x), role: following.role)
         grid.put(time, row: 0, column: timeX, limit: DisplayWidth.of(time), role: .header)
     }
 
