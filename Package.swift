@@ -85,6 +85,8 @@ let package = Package(
         .executableTarget(name: "store-torture", dependencies: ["EscalationKit", "Invocation", "EscalationStore"]),
         // The store benchmark (`swift run -c release store-bench [--large]`); not a test.
         .executableTarget(name: "store-bench", dependencies: ["EscalationKit", "Invocation", "EscalationStore"], path: "Benchmarks/store", exclude: ["README.md", "compare.sh", "compare-perf2.sh"]),
+        // The PostgreSQL store at 1M escalations (`Benchmarks/postgres/run`): open view and one commit; not a test.
+        .executableTarget(name: "pg-bench", dependencies: ["EscalationKit", "Invocation", "EscalationStore", "PostgresStore"], path: "Benchmarks/postgres", exclude: ["run"]),
         // The board benchmark (`swift run -c release board-bench`): reducer + render per key press; not a test.
         .executableTarget(name: "board-bench", dependencies: ["Board", "EscalationKit"], path: "Benchmarks/board", exclude: ["README.md"]),
         .testTarget(name: "EscalationKitTests", dependencies: ["EscalationKit"]),

@@ -42,7 +42,7 @@ public enum BoardConfiguration {
         var reader = PolicyReader(file: path, text: text)
         let bindings = reader.readBoardKeys(keys)
         var lines: [String: Int] = [:]
-        for name in bindings.keys { lines[name] = reader.lines.line(of: "board.keys." + name) }
+        for name in bindings.keys { lines[name] = reader.line(of: "board.keys." + name) }
         return BoardKeyBindings(file: path, keys: bindings, lines: lines)
     }
 }

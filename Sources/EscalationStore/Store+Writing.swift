@@ -39,14 +39,16 @@ extension Store {
     /// Appends many prepared events at once, all or nothing (demo data, imports). Sequence numbers
     /// are assigned here; the events must replay onto the current ledger. `compacting` folds them
     /// into a fresh snapshot under the same lock (a bulk load then costs one compaction, not two);
-    /// `progress` hears how many events are encoded so far, every few thousand.
+    /// `progress` hears how many events are encoded so far, every few thousand. `keepingLogins`: the
+    /// events come from another store (`migrate`) and keep the logins it recorded.
     @discardableResult
-    public func commitBatch(_ events: [Event], compacting: Bool = false, progress: (Int) -> Void = { _ in }) throws(StoreError) -> [Event] {
+    public func commitBatch(_ events: [Event], compacting: Bool = false, keepingLogins: Bool = false,
+                            progress: (Int) -> Void = { _ in }) throws(StoreError) -> [Event] {
         mutex.lock()
         defer { mutex.unlock() }
         return try withWriteLock { () throws(StoreError) -> [Event] in
             _ = try catchUp(underLock: true)
-            let committed = try append(events, progress: progress)
+            let committed = try append(events, keepingLogins: keepingLogins, progress: progress)
             compactAfterAppend(always: compacting)
             return committed
         }
@@ -83,7 +85,7 @@ extension Store {
     }
 
     /// Numbers, checks and appends events (the caller holds both locks and has caught up).
-    private func append(_ events: [Event], progress: (Int) -> Void = { _ in }) throws(StoreError) -> [Event] {
+    private func append(_ events: [Event], keepingLogins: Bool = false, progress: (Int) -> Void = { _ in }) throws(StoreError) -> [Event] {
         guard !events.isEmpty else { return [] }
         // In the journal's own schema: an old store's journal stays in one schema until compaction.
         let schema = position.journalSchema
@@ -95,7 +97,7 @@ extension Store {
             var event = event
             event.sequence = state.lastSequence + 1 + index
             // Who really wrote it, whatever the event or ESCALATOR_USER claims.
-            event.login = Context.processLogin
+            if !keepingLogins { event.login = Context.processLogin }
             return event
         }
         // Encoding dominates a big batch (demo data, imports): on every core, with the hand-written

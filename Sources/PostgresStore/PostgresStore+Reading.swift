@@ -24,12 +24,13 @@ extension PostgresStore {
         } else {
             try reviveLocked()
             events = try Self.run(name) { () throws -> [Event] in
-                try connection.query("SELECT body, login::text FROM escalator.events WHERE sequence > \(next.lastSequence) ORDER BY sequence",
+                try connection.query("SELECT body, \(unescaped: Self.recordedLogin) FROM escalator.events WHERE sequence > \(next.lastSequence) ORDER BY sequence",
                                      logger: Self.logger).wait()
                     .map { row in
-                        let (body, login) = try row.decode((String, String).self)
+                        let (body, login) = try row.decode((String, String?).self)
                         var event = try StoredJSON.decodeEvent(Array(body.utf8))
-                        // The server's record of who connected, not what the client wrote.
+                        // The server's record of who connected, not what the client wrote (or, for an
+                        // imported event, the login its source store recorded).
                         event.login = login
                         return event
                     }
@@ -102,7 +103,7 @@ extension PostgresStore {
         try transaction(readOnly: true) { () throws -> [Account] in
             try connection.query("SELECT body FROM escalator.accounts ORDER BY key", logger: Self.logger).wait()
                 .map { row in try StoredJSON.decode(Account.self, from: Array(try row.decode(String.self).utf8)) }
-        }
+        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
     /// Adds or updates accounts (matched by name, ignoring case and surrounding spaces), in one transaction.

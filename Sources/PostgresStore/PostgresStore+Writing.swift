@@ -59,6 +59,9 @@ extension PostgresStore {
         return committed
     }
 
+    @discardableResult
+    public func importEvents(_ events: [Event]) throws(StoreError) -> [Event] { try commitBatch(events) }
+
     /// Inserts numbered events and the state they leave, moves the head and notifies (the caller is
     /// in a writing transaction holding the head row).
     private func append(_ events: [Event], onto current: inout Ledger) throws -> [Event] {

@@ -16,7 +16,7 @@ struct Escalator: ParsableCommand {
         version: EscalationKit.version,
         groupedSubcommands: [
             CommandGroup(name: "The board", subcommands: [BoardCommand.self]),
-            CommandGroup(name: "Set up", subcommands: [InitCommand.self, DemoCommand.self, AccountsCommand.self, ConfigCommand.self, DoctorCommand.self]),
+            CommandGroup(name: "Set up", subcommands: [InitCommand.self, MigrateCommand.self, DemoCommand.self, AccountsCommand.self, ConfigCommand.self, DoctorCommand.self]),
             CommandGroup(name: "Decide", subcommands: [ScoreCommand.self, AssessCommand.self]),
             CommandGroup(name: "Create and read", subcommands: [NewCommand.self, ListCommand.self, ShowCommand.self, BriefCommand.self, DraftCommand.self,
                                                                LintCommand.self, ExplainCommand.self, ForecastCommand.self]),
@@ -41,12 +41,15 @@ struct Escalator: ParsableCommand {
             print(EscalationKit.version)
             return
         }
-        if let unknown = UnknownCommand(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `show ID` and `update ID --note …` on a plain command line skip the parser (PlainCommandLine).
+        let plain = PlainCommandLine.command(arguments)
+        if plain == nil, let unknown = UnknownCommand(arguments) {
             FileHandle.standardError.write(Data(("escalator: " + unknown.message + "\n").utf8))
             Foundation.exit(Failure.Kind.usage.rawValue)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try plain ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -41,9 +41,7 @@ public struct AccountBook: Sendable {
         return try all().first { AccountBook.key($0.name) == key }
     }
 
-    static func key(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-    }
+    static func key(_ name: String) -> String { Account.bookKey(name) }
 }
 
 extension Store {

@@ -43,11 +43,23 @@ public protocol EscalationStoring: AnyObject, Sendable {
     /// Every archived escalation whole, not in `ledger` (the board's reports count them).
     func loadArchive() throws(StoreError) -> [Escalation]
 
+    /// Appends prepared events (an import), all or nothing, numbered after the last one; they must
+    /// replay onto the current state.
+    @discardableResult
+    func importEvents(_ events: [Event]) throws(StoreError) -> [Event]
+
     /// Every known account.
     func accounts() throws(StoreError) -> [Account]
     /// Adds or updates accounts (matched by name, ignoring case), all at once.
     @discardableResult
     func saveAccounts(_ accounts: [Account]) throws(StoreError) -> (added: Int, updated: Int)
+
+    /// Where notifications wait for their hooks (see `Hooks`).
+    var outbox: any Outbox { get }
+    /// The once-only record of the clock's notifications (`notify`).
+    var notificationRecord: any NotificationRecording { get }
+    /// The log of failed hook deliveries, kept to about `limit` bytes (twice that at most).
+    func hookLog(limit: Int) -> any HookLogging
 
     /// Follows other processes' changes until the returned follower is stopped: `onChange(events,
     /// reloaded)` runs on a background thread after `ledger` is up to date. `onError` hears what
@@ -84,5 +96,24 @@ extension EscalationStoring {
     @discardableResult
     public func commit(_ command: Command, on id: EscalationID?, context: Context) throws(StoreError) -> Event {
         try commit([command], on: id, context: context, whileWaiting: { _ in })[0]
+    }
+
+    /// Commits commands about one escalation all or nothing, not told who holds the lock meanwhile.
+    @discardableResult
+    public func commit(_ commands: [Command], on id: EscalationID?, context: Context) throws(StoreError) -> [Event] {
+        try commit(commands, on: id, context: context, whileWaiting: { _ in })
+    }
+
+    /// The account with this name (ignoring case and surrounding spaces), if known.
+    public func account(named name: String) throws(StoreError) -> Account? {
+        let key = Account.bookKey(name)
+        return try accounts().first { Account.bookKey($0.name) == key }
+    }
+}
+
+extension Account {
+    /// The name as the account book matches it: ignoring case and surrounding spaces.
+    public static func bookKey(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 }

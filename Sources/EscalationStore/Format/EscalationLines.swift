@@ -61,7 +61,9 @@ enum EscalationLines {
         // shared machine) does not leave the rest waiting at the end, large enough to cost nothing.
         let chunk = 32
         let chunks = (ranges.count + chunk - 1) / chunk
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), chunks + (alongside == nil ? 0 : 1))
+        // One chunk (a command about one escalation reads one line) is decoded on this thread, the side
+        // job before it: a worker thread would cost more to start than the decoding it takes over.
+        let workers = chunks == 1 ? 1 : min(max(1, ProcessInfo.processInfo.activeProcessorCount), chunks + (alongside == nil ? 0 : 1))
         let results = Results(count: ranges.count, workers: workers, chunks: chunks, sideJob: alongside)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var decoder: JSONDecoder?

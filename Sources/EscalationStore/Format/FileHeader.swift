@@ -49,7 +49,7 @@ struct FileHeader: Codable, Equatable {
     /// Reads and checks a header line; a newer schema is refused before anything else is looked at.
     static func read(_ line: ArraySlice<UInt8>, path: String, format: String) throws(StoreError) -> FileHeader {
         let header: FileHeader
-        do { header = try StoreCoding.decoder(schema: 2).decode(FileHeader.self, from: Data(line)) } catch {
+        do { header = try plain(line) ?? StoreCoding.decoder(schema: 2).decode(FileHeader.self, from: Data(line)) } catch {
             throw .damaged(path: path, location: "line 1", reason: "the header does not parse (\(StoreCoding.reason(error)))")
         }
         if header.schemaVersion > StoreCoding.schemaVersion {

@@ -1,5 +1,6 @@
 import EscalationKit
 import Foundation
+import Invocation
 
 /// Where notifications wait for their hooks, in whatever store holds the escalations: a store
 /// writes each record durably before it returns, and gives the records back in the order written.
@@ -19,5 +20,30 @@ extension Outbox {
     public func state() throws(StoreError) -> (state: OutboxState, damaged: Int) {
         let (records, damaged) = try read()
         return (OutboxState(records), damaged)
+    }
+}
+
+/// How every store writes an outbox record as JSON: times as `ISOTime` text (to the millisecond),
+/// so a record reads back the same from a file line or a database row.
+public enum OutboxCoding {
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(ISOTime.format(date))
+        }
+        return e
+    }
+
+    public static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let text = try c.decode(String.self)
+            guard let date = ISOTime.parse(text) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a time: \(text)") }
+            return date
+        }
+        return d
     }
 }

@@ -60,24 +60,6 @@ public struct OutboxFile: Outbox {
         return try body()
     }
 
-    private static var encoder: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        e.dateEncodingStrategy = .custom { date, encoder in
-            var c = encoder.singleValueContainer()
-            try c.encode(ISOTime.format(date))
-        }
-        return e
-    }
-
-    private static var decoder: JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .custom { decoder in
-            let c = try decoder.singleValueContainer()
-            let text = try c.decode(String.self)
-            guard let date = ISOTime.parse(text) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a time: \(text)") }
-            return date
-        }
-        return d
-    }
+    private static var encoder: JSONEncoder { OutboxCoding.encoder }
+    private static var decoder: JSONDecoder { OutboxCoding.decoder }
 }

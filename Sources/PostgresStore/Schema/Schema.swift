@@ -9,20 +9,90 @@
 ///   that change it, so it never disagrees with them.
 /// - `head` is one row: the last sequence number. Every write locks it first, so writers take
 ///   turns and each decides against the state the one before it left.
+/// - `notified` holds one row per clock notification queued: its primary key makes sending one
+///   twice impossible, whichever host's cron job gets there first (version 2).
+/// - `outbox` is the outbox's records in the order written, as `OutboxFile` keeps them; a
+///   delivery is queued once (a unique index on its id), and `hook_log` the failed deliveries (version 2).
 enum Schema {
-    /// The version this binary creates and reads; a store with a higher one is refused.
-    static let version = 1
+    /// The version this binary creates and reads: the last upgrade's. A store with a higher one is
+    /// refused; a lower one is refused too until `init --upgrade` runs the missing steps.
+    static var version: Int { upgrades.last?.version ?? 1 }
+    /// Advisory lock keys: the one `notify` sending at a time, and the one outbox deliverer.
+    static let sendersLock: Int64 = 7_360_128
+    static let delivererLock: Int64 = 7_360_129
     static let name = "escalator"
     /// NOTIFY channel; the payload is the newest sequence number.
     static let channel = "escalator_events"
     static let readerRole = "escalator_reader"
     static let writerRole = "escalator_writer"
 
-    /// Statements that create version 1 in an empty database, run in one transaction.
-    static let create: [String] = [
+    /// Statements that create the current version in an empty database, run in one transaction:
+    /// version 1, then every upgrade step, so a new store and an upgraded one are the same.
+    static var create: [String] { createVersion1 + upgrades.flatMap(\.statements) }
+
+    /// One step from the version before to `version`; each records its version when it is done.
+    struct Upgrade {
+        let version: Int
+        /// What `init --upgrade` reports having done.
+        let summary: String
+        let statements: [String]
+    }
+
+    /// The steps after version 1, in order. Append new ones at the end; never change a released one.
+    static let upgrades: [Upgrade] = [
+        // The once-only notification record, the outbox and the hooks log, in the store so that
+        // two hosts' cron jobs share them.
+        Upgrade(version: 2, summary: "tables notified (once-only notifications), outbox (deliveries and their retries), hook_log", statements: [
+            """
+            CREATE TABLE escalator.notified (
+                key text PRIMARY KEY,
+                login name NOT NULL DEFAULT session_user,
+                recorded_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE escalator.outbox (
+                position bigserial PRIMARY KEY,
+                kind text NOT NULL,
+                delivery_id text,
+                body text NOT NULL,
+                login name NOT NULL DEFAULT session_user,
+                recorded_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "CREATE UNIQUE INDEX outbox_queued_once ON escalator.outbox (delivery_id) WHERE kind = 'queued'",
+            """
+            CREATE TABLE escalator.hook_log (
+                position bigserial PRIMARY KEY,
+                line text NOT NULL,
+                recorded_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            "GRANT SELECT ON escalator.notified, escalator.outbox, escalator.hook_log TO \(readerRole)",
+            "GRANT INSERT ON escalator.notified, escalator.outbox, escalator.hook_log TO \(writerRole)",
+            // The hooks log is bounded: its oldest lines go (it is a log, not the trail).
+            "GRANT DELETE ON escalator.hook_log TO \(writerRole)",
+            "GRANT USAGE ON SEQUENCE escalator.outbox_position_seq, escalator.hook_log_position_seq TO \(writerRole)",
+            "INSERT INTO escalator.schema_version (version) VALUES (2)",
+        ]),
+        // Imported events (`migrate`) keep the login their source recorded in `original_login`,
+        // while `login` stays the importer the server saw. Writers may not set it: only the schema's
+        // owner (who runs `migrate`) inserts it, so nobody else can put words in another's login.
+        Upgrade(version: 3, summary: "events.original_login (the login an imported event had in its source store), an index on event times", statements: [
+            "ALTER TABLE escalator.events ADD COLUMN original_login name",
+            "REVOKE INSERT ON escalator.events FROM \(writerRole)",
+            "GRANT INSERT (sequence, escalation, expected_revision, login, recorded_at, event_time, body) ON escalator.events TO \(writerRole)",
+            // The archive cutoff counts back from the newest event time: max() by index at 1M events.
+            "CREATE INDEX events_time ON escalator.events (event_time)",
+            "INSERT INTO escalator.schema_version (version) VALUES (3)",
+        ]),
+    ]
+
+    /// Version 1 as it was released.
+    static let createVersion1: [String] = [
         "CREATE SCHEMA escalator",
         "CREATE TABLE escalator.schema_version (version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
-        "INSERT INTO escalator.schema_version (version) VALUES (\(version))",
+        "INSERT INTO escalator.schema_version (version) VALUES (1)",
         "CREATE TABLE escalator.head (only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), last_sequence bigint NOT NULL)",
         "INSERT INTO escalator.head (last_sequence) VALUES (0)",
         """
@@ -98,9 +168,9 @@ enum Schema {
     ]
 
     /// What `init` reports having made.
-    static let createdSummary = [
+    static var createdSummary: [String] { [
         "schema escalator (version \(version))",
-        "tables events (append-only, login set by the server), escalations, head, accounts, schema_version",
+        "tables events (append-only, login set by the server), escalations, head, accounts, notified, outbox, hook_log, schema_version",
         "roles \(readerRole) (read) and \(writerRole) (read and append), both NOLOGIN",
-    ]
+    ] }
 }

@@ -20,20 +20,22 @@ struct BoardStore {
     let headerName: String
     /// The store's directory; nil for a database.
     let directory: URL?
-    /// The outbox and hooks of a directory store (a database's are not wired to the board yet).
+    /// The store's outbox and hooks, run after the board's commits as after the command line's.
     let hooks: Hooks?
 
     static func open(_ options: StoreOptions) throws -> BoardStore {
         guard let name = try options.postgres() else {
             let session = try Session.open(options)
+            let directory = try session.directoryStore(for: "The board").directory
             return BoardStore(store: session.store, policy: session.policy, context: session.context,
-                              headerName: session.store.directory.lastPathComponent, directory: session.store.directory,
+                              headerName: directory.lastPathComponent, directory: directory,
                               hooks: Hooks(policy: session.policy, store: session.store, quiet: true))
         }
         let context = try Context.fromEnvironment()
         let policy = try StoreOptions.postgresPolicy()
         let store = try PostgresStore.open(name, policy: policy, focus: nil)
-        return BoardStore(store: store, policy: policy, context: context, headerName: Self.headerName(name), directory: nil, hooks: nil)
+        return BoardStore(store: store, policy: policy, context: context, headerName: Self.headerName(name), directory: nil,
+                          hooks: Hooks(policy: policy, store: store, quiet: true))
     }
 
     /// `database@host` (`database@local` over a Unix socket), short enough for the header.

@@ -18,7 +18,7 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let session = try Session.open(storeOptions)
-                let accounts = try AccountBook(directory: session.store.directory).all()
+                let accounts = try session.store.accounts()
                 if json { try JSONOutput.print(accounts); return }
                 guard !accounts.isEmpty else { session.console.say("No accounts yet. `escalator accounts import FILE.csv` adds them."); return }
                 let c = session.console

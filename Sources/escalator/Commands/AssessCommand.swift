@@ -45,7 +45,7 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try check()
-            let policy = try Session.loadPolicy(for: storeOptions.directory)
+            let policy = try Session.loadPolicy(storeOptions)
             let situation = EscalationSituation(severity: severity, impact: impact, durationHours: durationHours,
                                                 currentTier: Tier(rawValue: currentTier)!, segment: segment, healthScore: healthScore,
                                                 contractValue: contractValue.map { Money($0) }, previousEscalations: previousEscalations,

@@ -27,8 +27,12 @@ struct ConfigCommand: ParsableCommand {
                 return
             }
             let directory = storeOptions.directory
-            let path = PolicyFile.locate(storeDirectory: directory, environment: ProcessInfo.processInfo.environment)
-            _ = try Session.loadPolicy(for: directory)
+            let environment = ProcessInfo.processInfo.environment
+            // A database has no escalator.toml beside it: only $ESCALATOR_CONFIG configures it.
+            let path = try storeOptions.postgres() != nil
+                ? environment["ESCALATOR_CONFIG"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0).standardizedFileURL }
+                : PolicyFile.locate(storeDirectory: directory, environment: environment)
+            _ = try Session.loadPolicy(storeOptions)
             _ = try BoardCommand.keyMap(storeDirectory: directory)
             print(path.map { "\($0.path): valid." } ?? "No configuration file; the built-in defaults are in force (`escalator config` prints them).")
         }

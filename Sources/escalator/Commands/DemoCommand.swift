@@ -2,7 +2,9 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import Invocation
 import Configuration
+import PostgresStore
 
 /// Fills a new store with realistic sample escalations, for trying the board and for benchmarks.
 struct DemoCommand: ParsableCommand {
@@ -25,9 +27,14 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try check()
+            if let name = try storeOptions.postgres() {
+                try demoPostgres(name)
+                return
+            }
             let directory = storeOptions.directory
             let session = try Session.openOrCreate(storeOptions)
-            guard session.store.ledger.lastSequence == 0 else {
+            let store = try session.directoryStore(for: "`escalator demo`")
+            guard store.ledger.lastSequence == 0 else {
                 throw Failure.badInput("The store at \(directory.path) is not empty; demo data goes only into a new store.")
             }
             // First, so a failure to write it leaves the store as it was.
@@ -38,7 +45,7 @@ struct DemoCommand: ParsableCommand {
             generating.finish()
             let writing = ProgressBar(total: events.count, label: "writing")
             // A bulk load folds into a fresh snapshot, so the next start-up reads state, not history.
-            try session.store.commitBatch(events, compacting: true) { done in
+            try store.commitBatch(events, compacting: true) { done in
                 writing.update(done)
                 if done == events.count { writing.finishing("compacting") }
             }
@@ -57,6 +64,33 @@ struct DemoCommand: ParsableCommand {
             print("Created \(count) sample escalations (\(openNow) open, \(resolved) resolved) in \(events.count) events at \(directory.path).")
             if let roster { print("The sample team's roster (logins, names, teams) is in \(roster.path).") }
         }
+    }
+
+    /// The demo data in a PostgreSQL store (its schema made first when the database has none), in one
+    /// transaction of batched INSERTs; the roster stays out (a PostgreSQL store's configuration is
+    /// `$ESCALATOR_CONFIG`, not a file in the store).
+    private func demoPostgres(_ name: ConnectionName) throws {
+        let policy = try StoreOptions.postgresPolicy()
+        let context = try Context.fromEnvironment()
+        let store = try PostgresStore.create(name, policy: policy)?.store ?? PostgresStore.open(name, policy: policy, focus: nil)
+        guard try store.counts().events == 0 else {
+            throw Failure.badInput("The store in \(name) is not empty; demo data goes only into a new store.")
+        }
+        let generating = ProgressBar(total: count, label: "generating")
+        let events = DemoData.events(count: count, open: open ?? max(1, count / 10), seed: seed, now: context.now,
+                                     policy: policy, progress: generating.update)
+        generating.finish()
+        var accounts: [String: Account] = [:]
+        for event in events {
+            if case .created(let draft) = event.change { accounts[draft.account.name] = draft.account }
+        }
+        let writing = ProgressBar(total: events.count, label: "writing")
+        try store.load(trail: events, accounts: accounts.values.sorted { $0.name < $1.name }, keepingLogins: false, progress: writing.update)
+        writing.finish()
+        let ledger = store.ledger
+        let openNow = ledger.escalations.values.filter(\.isOpen).count
+        let resolved = ledger.escalations.values.filter { $0.status == .resolved }.count
+        print("Created \(count) sample escalations (\(openNow) open, \(resolved) resolved) in \(events.count) events in \(name).")
     }
 
     /// The sample people as the store's configuration, so owners show by name and "mine" finds

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 import EscalationStore
 import Foundation
+import PostgresStore
 
 /// Checks a store's files and, when asked, salvages a damaged one up to its last good event.
 struct DoctorCommand: ParsableCommand {
@@ -26,6 +27,19 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            if let name = try storeOptions.postgres() {
+                guard !repair else {
+                    throw Failure.usage("--repair is for a store directory; a PostgreSQL store's trail cannot be rewritten, and doctor says what to fix.")
+                }
+                let report = try PostgresStore.doctor(name)
+                if json {
+                    try JSONOutput.print(Output(healthy: report.isHealthy, problems: report.problems, notes: report.notes, actions: [], backups: []))
+                } else {
+                    print(safeBlock(report.description))
+                }
+                if !report.isHealthy { throw ExitCode(Failure.Kind.storeUnreadable.rawValue) }
+                return
+            }
             let directory = storeOptions.directory
             guard FileManager.default.fileExists(atPath: directory.path) else {
                 throw Failure(.storeUnreadable, "There is no store at \(directory.path).")

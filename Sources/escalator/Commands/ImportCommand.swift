@@ -32,8 +32,7 @@ struct ImportCommand: ParsableCommand {
                 throw Failure.badInput("Nothing was imported; fix these and run it again:\n  " + plan.problems.joined(separator: "\n  "))
             }
             if !plan.events.isEmpty {
-                // Folded into a fresh snapshot under the same lock; the import stands even if that fails.
-                try session.store.commitBatch(plan.events, compacting: true)
+                try session.store.importEvents(plan.events)
                 Session.mentionPostponedCompaction(session.store)
             }
             print("Imported \(plan.taken) escalation\(plan.taken == 1 ? "" : "s") from \(safe(file))\(plan.remark); skipped \(plan.skipped.count).")
@@ -97,7 +96,7 @@ struct ImportCommand: ParsableCommand {
         var ledger = session.store.ledger
         let lifecycle = Lifecycle(policy: session.policy)
         let openKeys = Set(ledger.escalations.values.filter(\.isOpen).map { "\($0.account.name.lowercased())|\($0.title.lowercased())" })
-        let book = AccountBook(directory: session.store.directory)
+        let book = (try? session.store.accounts()) ?? []
         let archived = Set(try session.store.loadArchiveSummaries().map(\.id.description))
         for row in table.records {
             do {
@@ -165,7 +164,7 @@ enum CSVEscalation {
         return out
     }
 
-    static func parse(_ row: CSVTable.Record, policy: Policy, book: AccountBook, now: Date) throws -> (Draft, String?, Date) {
+    static func parse(_ row: CSVTable.Record, policy: Policy, book: [Account], now: Date) throws -> (Draft, String?, Date) {
         let name = row["account"] ?? ""
         guard let category = Category(rawValue: (row["category"] ?? "").lowercased()) else {
             throw Failure.badInput("category \"\(safe(row["category"] ?? ""))\" is not one of \(Category.allCases.map(\.key).joined(separator: ", "))")
@@ -178,7 +177,7 @@ enum CSVEscalation {
         guard let tier = tierText.isEmpty ? Intake.defaultTier(for: severity) : Int(tierText).flatMap(Tier.init(rawValue:)) else {
             throw Failure.badInput("tier \"\(safe(tierText))\" is not 1 to 4")
         }
-        var account = (try? book.find(name)) ?? nil ?? Account(name: name, arr: Money(0))
+        var account = book.first { Account.bookKey($0.name) == Account.bookKey(name) } ?? Account(name: name, arr: Money(0))
         if let arr = row["arr"], !arr.isEmpty { account.arr.amount = try parseARR(arr) }
         if let c = row["currency"], !c.isEmpty {
             guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else { throw Failure.badInput("currency \"\(safe(c))\" is not a three-letter code") }

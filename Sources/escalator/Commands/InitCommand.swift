@@ -13,6 +13,7 @@ struct InitCommand: ParsableCommand {
     )
 
     @Flag(help: "Make the store writable by a group.") var shared = false
+    @Flag(help: "Upgrade an existing PostgreSQL store's schema to this Escalator's version (as the schema's owner).") var upgrade = false
     @Option(help: "The group that shares the store (with --shared).") var group: String?
     @OptionGroup var storeOptions: StoreOptions
 
@@ -20,6 +21,13 @@ struct InitCommand: ParsableCommand {
         try reporting {
             if shared && group == nil { throw Failure.usage("--shared needs --group NAME: the group whose members share the store.") }
             if group != nil && !shared { throw Failure.usage("--group goes with --shared.") }
+            if upgrade {
+                guard let name = try storeOptions.postgres(), !shared, group == nil else {
+                    throw Failure.usage("--upgrade is for a PostgreSQL store (--store postgresql://...), alone; a store directory upgrades its files as it writes them.")
+                }
+                try upgradePostgres(name)
+                return
+            }
             if let name = try storeOptions.postgres() {
                 guard !shared, group == nil else {
                     throw Failure.usage("--shared and --group are for a store directory; a PostgreSQL store is shared through its roles.")
@@ -32,6 +40,17 @@ struct InitCommand: ParsableCommand {
             _ = try Store.create(at: directory, policy: policy, shared: shared, group: group)
             print("Created \(shared ? "a store shared with group \(group!)" : "a private store") at \(directory.path).")
         }
+    }
+
+    /// Runs the schema's missing upgrade steps, all or none, and says which.
+    private func upgradePostgres(_ name: ConnectionName) throws {
+        let done = try PostgresStore.upgrade(name)
+        guard !done.steps.isEmpty else {
+            print("The store in \(name) is already at schema version \(done.to); nothing was changed.")
+            return
+        }
+        print("Upgraded the store in \(name) from schema version \(done.from) to \(done.to):")
+        for line in done.steps { print("  \(line)") }
     }
 
     /// Creates the schema and the roles in an existing database, or says the store is there.

@@ -30,7 +30,9 @@ struct MetricsCommand: ParsableCommand {
             let end = try day(to, "to", today)
             let start = try day(from, "from", end.adding(days: -29))
             guard start <= end else { throw Failure.badInput("--from (\(start)) is after --to (\(end)).") }
-            let all = Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())
+            // In id order: a figure taken from the first escalation of an account (its ARR) is then the
+            // same in every run and on every store, not whatever order a dictionary gives.
+            let all = (Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())).sorted { $0.id < $1.id }
             let report = MetricsReport(all, from: start...end, by: by, at: session.now, policy: session.policy)
             if json { try JSONOutput.print(report) } else { MetricsText.print(report, session.console) }
         }

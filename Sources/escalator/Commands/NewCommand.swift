@@ -74,7 +74,7 @@ struct NewCommand: ParsableCommand {
         if let problem = Intake.titleProblem(title) { throw Failure.badInput(problem) }
         guard let category = file.category else { throw Failure.badInput("A category is required: --category KEY (see `escalator new --help`).") }
 
-        var acct = try AccountBook(directory: session.store.directory).find(name) ?? Account(name: name, arr: Money(0, "EUR"))
+        var acct = try session.store.account(named: name) ?? Account(name: name, arr: Money(0, "EUR"))
         if let text = arr ?? file.arr.map(String.init) { acct.arr.amount = try parseARR(text) }
         if let c = currency ?? file.currency {
             guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else { throw Failure.badInput("A currency is a three-letter ISO code such as EUR, not \"\(safe(c))\".") }

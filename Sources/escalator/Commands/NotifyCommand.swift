@@ -10,7 +10,7 @@ struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Send stalled and breach-warning notifications that are due (for cron); each goes out once.",
-        discussion: "What was sent is recorded in notified.log in the store, so running it often is safe. It also delivers what waits in the outbox: failed deliveries due for another try, and notifications of changes whose process died before delivering them. With --dry-run it lists what it would send."
+        discussion: "What was sent is recorded in the store (notified.log in a directory, a table with a unique key in PostgreSQL), so running it often is safe, from one host or several. It also delivers what waits in the outbox: failed deliveries due for another try, and notifications of changes whose process died before delivering them. With --dry-run it lists what it would send."
     )
 
     @Flag(name: .customLong("dry-run"), help: "List what would be sent; send and record nothing.") var dryRun = false
@@ -30,7 +30,7 @@ struct NotifyCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let session = try Session.open(storeOptions)
-            let record = NotificationRecord(directory: session.store.directory)
+            let record = session.store.notificationRecord
             // A dry run only reads: no lock, nothing created, so it works on a read-only store.
             if dryRun { return _ = try send(session, already: try record.keys(), record: nil) }
             let queued = try record.withLock(timeout: session.store.lockTimeout, actor: session.context.actor) {
@@ -51,7 +51,7 @@ struct NotifyCommand: ParsableCommand {
 
     /// Prints (and, given the record to keep, queues in the outbox and records) every notification due that was not sent yet.
     /// Returns how many deliveries it queued.
-    private func send(_ session: Session, already: Set<String>, record: NotificationRecord?) throws -> Int {
+    private func send(_ session: Session, already: Set<String>, record: (any NotificationRecording)?) throws -> Int {
         var already = already
         var count = 0
         var queued = 0
@@ -59,24 +59,24 @@ struct NotifyCommand: ParsableCommand {
         var printed: [Output] = []
         for e in session.store.ledger.escalations.values.sorted(by: { $0.id < $1.id }) where e.isOpen {
             for (kind, key, level) in Self.due(e, at: session.now, policy: session.policy) where !already.contains(key) {
+                if let record {
+                    // Queued and recorded together (see `NotificationRecording.record`); when another
+                    // sender recorded it first, that one sent it and this run says nothing of it.
+                    let deliveries = hooks.deliveries(kind, for: e, key: key, sequence: nil, level: level, at: session.now)
+                    do {
+                        guard try record.record(key, queueing: deliveries.map { .queued($0) }) else { continue }
+                        queued += deliveries.count
+                    } catch .queueing(let error) {
+                        throw Failure(error.exitKind, "\(kind.rawValue) for \(e.id) could not be written to the outbox, so it was not sent: \(error)")
+                    } catch .recording(let error) {
+                        throw Failure(error.exitKind, "\(kind.rawValue) for \(e.id) was queued, but could not be recorded, so the next run queues it again: \(error)")
+                    }
+                }
                 count += 1
                 if json {
                     printed.append(Output(kind: kind.rawValue, id: e.id.description, account: e.account.name, level: level, sent: record != nil))
                 } else {
                     print("\(kind.rawValue) \(e.id) \(safe(e.account.name))" + (level.map { " → \(safe($0))" } ?? ""))
-                }
-                guard let record else { continue }
-                // Store first: once queued, a crash before the key is recorded queues it again under the
-                // same delivery id, which the outbox keeps once.
-                let deliveries = hooks.deliveries(kind, for: e, key: key, sequence: nil, level: level, at: session.now)
-                if !deliveries.isEmpty {
-                    queued += deliveries.count
-                    do { try hooks.outbox.append(deliveries.map { .queued($0) }) } catch {
-                        throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) could not be written to the outbox, so it was not sent: \(error)")
-                    }
-                }
-                do { try record.record(key) } catch {
-                    throw Failure(.storeUnreadable, "\(kind.rawValue) for \(e.id) was queued, but could not be recorded, so the next run queues it again: \(error)")
                 }
                 already.insert(key)
             }

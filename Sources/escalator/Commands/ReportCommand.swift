@@ -29,7 +29,9 @@ struct ReportCommand: ParsableCommand {
                     // The end of the report day, so everything that happened on it counts.
                     now = day.adding(days: 1).start(in: session.policy.calendar.timeZone).addingTimeInterval(-1)
                 }
-                let all = Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())
+                // In id order: a figure taken from the first escalation of an account (its ARR) is then the
+                // same in every run and on every store, not whatever order a dictionary gives.
+                let all = (Array(session.store.ledger.escalations.values) + (try session.store.loadArchive())).sorted { $0.id < $1.id }
                 print(WeeklySummary(all, at: now, policy: session.policy).json)
             }
         }

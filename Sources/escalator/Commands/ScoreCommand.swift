@@ -43,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try check()
-            let policy = try Session.loadPolicy(for: storeOptions.directory)
+            let policy = try Session.loadPolicy(storeOptions)
             let dims = Dimensions(impact: impact, value: value, urgency: urgency, capability: capability)!
             let card = category.map { DecisionFramework.assess(dims, policy: policy, category: $0) }
                 ?? DecisionFramework.assess(dims, bands: policy.scoring)

@@ -7,16 +7,16 @@ import Invocation
 /// notification is written to the store first, one delivery per hook command, and then delivered.
 /// A hook receives the notification as JSON on standard input and in no other way: its command
 /// line is exactly what the configuration says and its environment carries no escalation data.
-/// A failure is reported on standard error and in `hooks.log`, never undoes the change, and is
+/// A failure is reported on standard error and in the hooks log (`hooks.log` in a directory), never undoes the change, and is
 /// tried again by the next command that delivers (see `RetrySchedule`). A store with no hooks
 /// configured never gets an outbox.
 struct Hooks: Sendable {
     let policy: Policy
-    let store: Store
+    let store: any EscalationStoring
     /// Log failures to hooks.log only, not to standard error (the board owns the screen).
     var quiet = false
 
-    var outbox: any Outbox { OutboxFile(directory: store.directory) }
+    var outbox: any Outbox { store.outbox }
     var schedule: RetrySchedule { RetrySchedule(policy: policy) }
     private var configured: Bool { policy.hooks.values.contains { !$0.isEmpty } }
 
@@ -110,7 +110,7 @@ struct Hooks: Sendable {
             : "it is tried again later (`escalator outbox` lists it)"
         say("escalator: the \(d.kind) hook failed (\(why)); the change itself is saved, and \(later).")
         let line = "\(ISOTime.format(now)) \(d.kind) \(d.escalation) \(d.id) \(d.command): \(why)"
-        do { try HookLog(directory: store.directory, limit: policy.hookLogLimitKilobytes * 1024).append(line) } catch {
+        do { try store.hookLog(limit: policy.hookLogLimitKilobytes * 1024).append(line) } catch {
             say("escalator: \(SafeText.neutralized(error.description)); the hook failure above is not in hooks.log.")
         }
         return false

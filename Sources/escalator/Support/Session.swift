@@ -4,10 +4,11 @@ import EscalationStore
 import Foundation
 import Configuration
 import Invocation
+import PostgresStore
 
 /// The `--store` option every command that reads or writes escalations takes.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store directory (default: $ESCALATOR_STORE, then ~/.local/share/escalator).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The store: a directory, or a postgresql:// URI (default: $ESCALATOR_STORE, then ~/.local/share/escalator).", valueName: "dir|uri"))
     var store: String?
 
     var directory: URL { StoreLocation.resolve(explicit: store) }
@@ -15,7 +16,8 @@ struct StoreOptions: ParsableArguments {
 
 /// One command's view of the world: the store, the routing rules, who is acting and when "now" is.
 struct Session {
-    let store: Store
+    /// A JSON directory or a PostgreSQL database, as `--store` names it.
+    let store: any EscalationStoring
     let policy: Policy
     let context: Context
     let console = Console.standard
@@ -27,25 +29,34 @@ struct Session {
     /// one escalation names it as `focus`, so only that escalation is read (see `Store.open(at:policy:focus:)`).
     static func open(_ options: StoreOptions, focus: String? = nil) throws -> Session {
         let context = try Context.fromEnvironment()
-        let directory = options.directory
-        let policy = try loadPolicy(for: directory)
+        let ids = focus.flatMap(EscalationID.init).map { Set([$0]) }
+        let store: any EscalationStoring
+        let policy: Policy
+        if let name = try options.postgres() {
+            policy = try StoreOptions.postgresPolicy()
+            store = try PostgresStore.open(name, policy: policy, focus: ids)
+        } else {
+            policy = try loadPolicy(for: options.directory)
+            store = try openDirectory(options.directory, policy: policy, focus: ids)
+        }
+        applyLockTimeout(store)
+        keepUntilExit(store)
+        return Session(store: store, policy: policy, context: context)
+    }
+
+    private static func openDirectory(_ directory: URL, policy: Policy, focus: Set<EscalationID>?) throws -> Store {
         do {
-            let store: Store
-            if let focus, let id = EscalationID(focus) {
-                store = try Store.open(at: directory, policy: policy, focus: [id])
-            } else {
-                store = try Store.open(at: directory, policy: policy)
-            }
-            applyLockTimeout(store)
-            keepUntilExit(store)
-            return Session(store: store, policy: policy, context: context)
+            if let focus { return try Store.open(at: directory, policy: policy, focus: focus) }
+            return try Store.open(at: directory, policy: policy)
         } catch .notFound {
             throw Failure(.storeUnreadable, "There is no store at \(directory.path). Create one with `escalator init` (or `escalator demo` for sample data).")
         }
     }
 
-    /// Opens the store, creating it when it does not exist yet.
+    /// Opens the store, creating it when it does not exist yet (a directory only: a database's
+    /// store is made by `escalator init --store URI`, which says what it created).
     static func openOrCreate(_ options: StoreOptions) throws -> Session {
+        if try options.postgres() != nil { return try open(options) }
         let context = try Context.fromEnvironment()
         let directory = options.directory
         let policy = try loadPolicy(for: directory)
@@ -54,33 +65,50 @@ struct Session {
         return Session(store: store, policy: policy, context: context)
     }
 
+    /// The JSON directory store, for what only it has (its board, its files); a PostgreSQL store
+    /// is refused naming `what`.
+    func directoryStore(for what: String) throws -> Store {
+        guard let store = store as? Store else {
+            throw Failure.usage("\(what) needs a store directory; \(store.storeName) is a PostgreSQL store.")
+        }
+        return store
+    }
+
     /// Stores opened by this process, never freed: a ledger of thousands of escalations takes tens of
     /// milliseconds to free one object at a time after the output is written, which the end of the
     /// process does at once (about 4 % of `list` at 100,000, measured with `perf`).
-    nonisolated(unsafe) private static var openStores: [Store] = []
+    nonisolated(unsafe) private static var openStores: [any EscalationStoring] = []
 
-    private static func keepUntilExit(_ store: Store) { openStores.append(store) }
+    private static func keepUntilExit(_ store: any EscalationStoring) { openStores.append(store) }
 
-    /// `ESCALATOR_LOCK_TIMEOUT` (seconds) bounds how long a write waits for another writer (default 5 s);
-    /// `ESCALATOR_COMPACTION_THRESHOLD` (bytes) is the journal size past which a write compacts.
-    static func applyLockTimeout(_ store: Store) {
+    /// `ESCALATOR_LOCK_TIMEOUT` (seconds) bounds how long a write waits for another writer (default 5 s),
+    /// on either store; `ESCALATOR_COMPACTION_THRESHOLD` (bytes) is the journal size past which a
+    /// directory store's write compacts.
+    static func applyLockTimeout(_ store: any EscalationStoring) {
         let environment = ProcessInfo.processInfo.environment
         if let text = environment["ESCALATOR_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0, seconds < 3600 {
             store.lockTimeout = .milliseconds(Int(seconds * 1000))
         }
-        if let text = environment["ESCALATOR_COMPACTION_THRESHOLD"], let bytes = Int(text), bytes >= 0 {
+        if let store = store as? Store, let text = environment["ESCALATOR_COMPACTION_THRESHOLD"], let bytes = Int(text), bytes >= 0 {
             store.compactionThreshold = bytes
         }
     }
 
     /// A committed write whose compaction failed says so on standard error; it still succeeded.
-    static func mentionPostponedCompaction(_ store: Store) {
-        guard let error = store.postponedCompaction else { return }
+    static func mentionPostponedCompaction(_ store: any EscalationStoring) {
+        guard let store = store as? Store, let error = store.postponedCompaction else { return }
         FileHandle.standardError.write(Data(("escalator: " + SafeText.neutralized(Self.postponedText(error), singleLine: false) + "\n").utf8))
     }
 
     /// The one sentence for a compaction that failed after its write was committed.
     static func postponedText(_ error: StoreError) -> String { "saved; compaction postponed: \(error.description)" }
+
+    /// The routing rules of the store `options` name: for a directory `$ESCALATOR_CONFIG`, else
+    /// `escalator.toml` in it, else the defaults; for a PostgreSQL store `$ESCALATOR_CONFIG`, else the defaults.
+    static func loadPolicy(_ options: StoreOptions) throws -> Policy {
+        if try options.postgres() != nil { return try StoreOptions.postgresPolicy() }
+        return try loadPolicy(for: options.directory)
+    }
 
     /// The routing rules: `$ESCALATOR_CONFIG`, else `escalator.toml` in the store, else the defaults.
     static func loadPolicy(for directory: URL) throws -> Policy {

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Testing
+@testable import escalator
+
+/// `show` and `update` on a plain command line skip argument-parser (issue 14): what they read must
+/// be exactly what argument-parser reads, and every other line must go to argument-parser.
+@Suite struct PlainCommandLineTests {
+    /// The fields a parsed `show` or `update` carries, to compare the two parsers' results.
+    static func fields(_ command: ParsableCommand) -> String {
+        switch command {
+        case let show as ShowCommand:
+            return "show id=\(show.id) json=\(show.json) store=\(show.storeOptions.store ?? "nil")"
+        case let update as UpdateCommand:
+            return "update id=\(update.id) note=\(update.note ?? "nil") customer=\(update.customer) fromDraft=\(update.fromDraft) "
+                + "json=\(update.options.json) store=\(update.options.storeOptions.store ?? "nil")"
+        default:
+            return "other \(type(of: command))"
+        }
+    }
+
+    @Test(arguments: [
+        ["show", "ESC-2026-0001"],
+        ["show", "ESC-2026-0001", "--json"],
+        ["show", "--store", "/tmp/a store", "ESC-2026-0001"],
+        ["show", "ESC-2026-0001", "--store=/tmp/x=y", "--json"],
+        ["show", "not-an-id"],
+        ["update", "ESC-2026-0001", "--note", "Reproduced on staging — naïve café 東京"],
+        ["update", "--note", "first", "ESC-2026-0001"],
+        ["update", "ESC-2026-0001", "--note=a=b", "--customer", "--json", "--store", "s"],
+        ["update", "ESC-2026-0001", "--customer", "--from-draft", "--store=/srv/store"],
+        ["update", "ESC-2026-0001", "--note", ""],
+        ["update", "ESC-2026-0001"],
+    ])
+    func aPlainLineReadsAsArgumentParserReadsIt(_ line: [String]) throws {
+        let plain = try #require(PlainCommandLine.command(line), "\(line) should take the plain path")
+        let parsed = try Escalator.parseAsRoot(line)
+        #expect(Self.fields(plain) == Self.fields(parsed), "\(line)")
+    }
+
+    @Test(arguments: [
+        [],
+        ["list"],
+        ["show"],
+        ["show", "ESC-1", "ESC-2"],
+        ["show", ""],
+        ["show", "ESC-1", "--help"],
+        ["show", "ESC-1", "-h"],
+        ["show", "--version"],
+        ["show", "ESC-1", "--json", "--json"],
+        ["show", "ESC-1", "--store"],
+        ["show", "ESC-1", "--generate-completion-script", "bash"],
+        ["show", "ESC-1", "--note", "x"],
+        ["update", "ESC-1", "--note"],
+        ["update", "ESC-1", "--note", "-5 minutes"],
+        ["update", "ESC-1", "--note", "a", "--note", "b"],
+        ["update", "ESC-1", "--", "--note"],
+        ["update", "ESC-1", "--unknown"],
+        ["update", "ESC-1", "-n", "x"],
+        ["help", "show"],
+    ])
+    func anythingElseGoesToArgumentParser(_ line: [String]) {
+        #expect(PlainCommandLine.command(line) == nil, "\(line)")
+    }
+}
