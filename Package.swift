@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Both already come with postgres-nio (see Package.resolved); named for the Delivery module.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The domain, pure: Foundation only, no I/O, "now" always a parameter.
@@ -44,6 +47,18 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The ready-made HTTP deliveries (Slack, PagerDuty): a small HTTP/1.1 client on swift-nio, which
+        // postgres-nio brings in already; not URLSession, which would link libcurl dynamically.
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "EscalationKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // ncursesw through a module map; the shim header wraps what Swift cannot import (macros, wide-char helpers).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // The board's brain, pure: state, actions, reducer, layout and views on an in-memory grid. No ncurses.
@@ -60,6 +75,7 @@ let package = Package(
                 "Configuration",
                 "EscalationStore",
                 "PostgresStore",
+                "Delivery",
                 "Board",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,6 +98,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Board", "board-preview", "escalator", "PostgresStore", "EscalationStore", "Invocation"]),
         // The built `escalator` run as a user would, in temporary stores and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["escalator", "EscalationKit", "store-torture"]),
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "EscalationKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

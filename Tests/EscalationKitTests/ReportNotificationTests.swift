@@ -62,7 +62,8 @@ import Testing
         let m = NotificationMessage(.handoff, kind: .routed, for: e, at: now, policy: desk.policy)
         let object = try #require(try JSONSerialization.jsonObject(with: m.payloadJSON) as? [String: Any])
         #expect(Set(object.keys) == ["kind", "template", "escalation_id", "account", "severity", "status", "summary",
-                                     "subject", "body", "links", "time", "owner", "idempotency_key", "level"])
+                                     "subject", "body", "links", "time", "owner", "idempotency_key", "level", "clock"])
+        #expect(object["clock"] as? String == "ack in 3h", "the most urgent clock, as a card shows it: routed an hour ago")
         #expect(object["owner"] is NSNull, "null while unowned")
         #expect(object["kind"] as? String == "routed")
         #expect(object["escalation_id"] as? String == "ESC-2026-0001")

@@ -33,6 +33,9 @@ public struct CardFacts: Hashable, Sendable {
     public var flags: [Flag]
     /// The wait in force, if any, as "customer 2d": the card shows "⏸ customer 2d" instead of the clock.
     public var waiting: String?
+    /// The chain level reached (2 = the second level told) while nobody acknowledges or while
+    /// stalled; the card shows "↑2". Nil before the chain's second level.
+    public var chainLevel: Int?
 
     public init(_ e: Escalation, policy: Policy, now: Date) {
         let clocks = Clocks(policy: policy)
@@ -69,6 +72,9 @@ public struct CardFacts: Hashable, Sendable {
         if e.isOpen, e.brief.ask.text.trimmingCharacters(in: .whitespaces).isEmpty { flags.append(.lint) }
         self.flags = flags
         waiting = clocks.currentWait(of: e, at: now).map { WaitText.label($0, at: now) }
+        // Only an unacknowledged or stalled escalation is on a chain: skip the schedule for the rest.
+        let onChain = flags.contains(.stalled) || readings.contains { $0.kind == .acknowledge && $0.isLive }
+        if onChain, let step = ChainSchedule(policy: policy).reached(by: e, at: now), step.level > 1 { chainLevel = step.level }
     }
 
     /// The severity's role (its colour).

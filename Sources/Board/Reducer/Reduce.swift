@@ -79,6 +79,9 @@ extension BoardState {
             landOnSavedCard()
             reconcileCursor()
             return []
+        case .chainNoticesRead(let notices):
+            chainNotices = notices
+            return []
         case .commitNote(let text):
             message = Message(text, isError: false)
             return []

@@ -22,6 +22,8 @@ public enum Action: Sendable {
     case storeChanged([Event], reloaded: Bool, ledger: Ledger)
     /// The store cannot be followed any more (the watcher failed); the board goes "not live".
     case storeLost(String)
+    /// The chains' notifications as the outbox has them now, read again whenever the store changes.
+    case chainNoticesRead([EscalationID: [ChainNotice]])
     /// The connection to the store was lost, for this reason: the board shows the last state,
     /// read-only, until `.connectionRestored`.
     case connectionLost(String)

@@ -71,6 +71,9 @@ public struct BoardState: Sendable {
     /// The user's own recent changes, for `z`.
     public var undoMemory = UndoMemory()
 
+    /// What the escalation chains told about each escalation, oldest first (from the outbox, read by the owner).
+    public var chainNotices: [EscalationID: [ChainNotice]] = [:]
+
     /// The colours and attributes of every role; `.themeLoaded` replaces it while the board runs.
     public var theme: Theme = .standard
     /// Set when the board runs as a read-only wallboard (`escalator board --wallboard`).

@@ -4,7 +4,7 @@ import EscalationKit
 ///     C ESC-2026-0001        3d
 ///     Acme Corp
 ///     EUR 85k  breach in 2h10m
-///     mike           upd warn
+///     mike        ↑2 upd warn
 enum CardView {
     static func draw(_ card: CardFacts, into grid: inout ScreenGrid, x: Int, y: Int, width: Int,
                      selected: Bool, changed: Bool, symbols: Symbols) {
@@ -33,13 +33,17 @@ enum CardView {
             grid.put(clock, row: y + 2, column: end, limit: max(0, left + inner - end), role: card.clockRole)
         }
 
-        // Line 4: owner, flags on the right.
-        let flags = card.flags.map(\.rawValue).joined(separator: " ")
+        // Line 4: owner, the chain's level and the flags on the right.
+        let marks = (card.chainLevel.map { ["\(symbols.up)\($0)"] } ?? []) + card.flags.map(\.rawValue)
+        let flags = marks.joined(separator: " ")
         let flagsWidth = DisplayWidth.of(flags)
         let ownerLimit = max(4, inner - flagsWidth - 1)
         grid.put(card.owner ?? "unowned", row: y + 3, column: left, limit: ownerLimit, role: card.owner == nil ? .dim : .normal)
         var fx = left + inner - flagsWidth
         if fx > left + 4 {
+            if let level = card.chainLevel {
+                fx = grid.put("\(symbols.up)\(level)", row: y + 3, column: fx, limit: left + inner - fx, role: .warning) + 1
+            }
             for flag in card.flags {
                 fx = grid.put(flag.rawValue, row: y + 3, column: fx, limit: left + inner - fx, role: flag.role) + 1
             }

@@ -64,6 +64,14 @@ public enum DetailView {
         field("Opened", "\(HeaderView.timeText(e.createdAt, zone: zone)) by \(e.reporter) (\(card.age) ago)")
         if let pattern = e.pattern { field("Pattern", pattern) }
         if !card.flags.isEmpty { field("Flags", card.flags.map(\.rawValue).joined(separator: " "), .warning) }
+        // Where the chain stands by the clock, then who the outbox says was told (as `show` lists them).
+        if card.chainLevel != nil, let step = ChainSchedule(policy: state.policy).reached(by: e, at: state.now) {
+            field("Re-escalated", "to \(step.label): \(step.names), since \(HeaderView.timeText(step.at, zone: zone))", .warning)
+        }
+        for notice in state.chainNotices[e.id] ?? [] {
+            field("Notified", "\(HeaderView.timeText(notice.queued, zone: zone))  \(notice.level)" + (notice.delivered ? "" : " (not delivered yet)"),
+                  notice.delivered ? .normal : .dim)
+        }
 
         section("Clocks")
         for reading in clocks.read(e, at: state.now) {

@@ -35,8 +35,14 @@ struct BoardCommand: ParsableCommand {
             let clock: @Sendable () -> Date = { fixedNow ?? Date() }
             let queue: ActionQueue
             do { queue = try ActionQueue() } catch { throw Failure(.storeUnreadable, "\(error)") }
+            // Read again at every change: the detail lists who the chains told (the outbox, as `show` does;
+            // a database's outbox is not wired to the board yet).
+            let told = opened.hooks
             let follower = try store.followChanges(
-                onChange: { events, reloaded in queue.push(.storeChanged(events, reloaded: reloaded, ledger: store.ledger)) },
+                onChange: { events, reloaded in
+                    queue.push(.storeChanged(events, reloaded: reloaded, ledger: store.ledger))
+                    if let told { queue.push(.chainNoticesRead(ChainNoticeReader.read(told))) }
+                },
                 onError: { error in queue.push(.storeLost(error.description)) },
                 onConnection: { connection in
                     switch connection {
@@ -51,6 +57,7 @@ struct BoardCommand: ParsableCommand {
             let keyMap = try Self.keyMap(bindings: { () throws(ConfigurationError) in try opened.keyBindings() })
             var initial = BoardState(ledger: store.ledger, policy: opened.policy, now: clock(),
                                      storeName: opened.headerName, keyMap: keyMap, accounts: opened.accounts, actor: actor)
+            initial.chainNotices = told.map(ChainNoticeReader.read) ?? [:]
             BoardLook.prepare(&initial, themes: themes, option: theme, settings: opened.settings(), wallboard: wallboard)
             let committer = BoardCommitter(store: store, hooks: opened.hooks, people: opened.policy.people,
                                            actor: actor, clock: clock, actions: queue)

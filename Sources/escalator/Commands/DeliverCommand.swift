@@ -7,7 +7,7 @@ struct DeliverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deliver",
         abstract: "Deliver a notification read from standard input (for use as a hook command).",
-        subcommands: [Mail.self]
+        subcommands: [Mail.self, Slack.self, PagerDuty.self]
     )
 
     /// Through the local `sendmail`: the subject and body as the notification has them.

@@ -92,6 +92,10 @@ struct NotifyCommand: ParsableCommand {
         var out: [(NotificationKind, String, String?)] = []
         if let since = clocks.stallStart(of: e, at: now) {
             out.append((.stalled, "\(e.id)|stalled|\(ISOTime.format(since))", nil))
+            // The stall re-escalates along the same chain; its level at 0 % is the stalled notification above.
+            for step in ChainSchedule(policy: policy).stallDue(for: e, at: now) where step.at > since {
+                out.append((.reescalated, "\(e.id)|stall-chain|\(step.level)|\(ISOTime.format(since))", "\(step.label): \(step.names)"))
+            }
         }
         for r in clocks.read(e, at: now) where r.isLive && r.kind != .stall {
             if let warning = r.warning {

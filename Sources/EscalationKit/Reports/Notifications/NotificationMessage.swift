@@ -26,12 +26,14 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
     public var idempotencyKey: String?
     /// For `reescalated`: the chain's level, e.g. "level 2 (lead): Mike Chen".
     public var level: String?
+    /// The most urgent running clock as a card shows it ("ack in 2h", "res 3h late"), nil when none runs.
+    public var clock: String?
 
     enum CodingKeys: String, CodingKey {
         case kind, template, account, severity, status, summary, subject, body, links, time, owner
         case escalationID = "escalation_id"
         case idempotencyKey = "idempotency_key"
-        case level
+        case level, clock
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -50,6 +52,7 @@ public struct NotificationPayload: Hashable, Codable, Sendable {
         try c.encode(owner, forKey: .owner)
         try c.encode(idempotencyKey, forKey: .idempotencyKey)
         try c.encode(level, forKey: .level)
+        try c.encode(clock, forKey: .clock)
     }
 }
 
@@ -108,6 +111,7 @@ public struct NotificationMessage: Hashable, Sendable {
                                       severity: e.severity.rawValue, status: status.rawValue, summary: Headline.text(for: e, at: now, policy: policy),
                                       subject: subject, body: body, links: e.brief.links, time: ReportTime.iso(now),
                                       owner: e.owner.map { NotificationOwner($0, roster: policy.people) })
+        payload.clock = Clocks(policy: policy).mostUrgent(e, at: now).map { DurationText.clock($0, at: now) }
     }
 
     /// The subject and body of `template` for `e` at `now`: what a hook is sent and what `escalator
