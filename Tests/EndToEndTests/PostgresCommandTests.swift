@@ -75,6 +75,7 @@ struct PostgresCommandTests {
             [hooks.commands]
             stalled = ["\(hook)"]
             breach_warning = ["\(hook)"]
+            reescalated = ["\(hook)"]
             """)
         for i in 0..<3 {
             let id = try store.cli.new(["--severity", "high"], title: "Stalling \(i)")
