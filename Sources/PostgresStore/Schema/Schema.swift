@@ -152,14 +152,16 @@ enum Schema {
         "CREATE INDEX escalations_year_number ON escalator.escalations (year, number)",
         "CREATE INDEX events_escalation ON escalator.events (escalation, sequence)",
         "CREATE TABLE escalator.accounts (key text PRIMARY KEY, body text NOT NULL)",
-        // Roles: NOLOGIN groups an admin grants people membership of.
+        // Roles: NOLOGIN groups an admin grants people membership of. Roles belong to the cluster,
+        // while init's advisory lock is per database: an init in another database of the same
+        // cluster may create them at the same moment, and then this one finds them made.
         """
         DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(readerRole)') THEN CREATE ROLE \(readerRole) NOLOGIN; END IF;
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(writerRole)') THEN CREATE ROLE \(writerRole) NOLOGIN; END IF;
+            BEGIN CREATE ROLE \(readerRole) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            BEGIN CREATE ROLE \(writerRole) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            BEGIN GRANT \(readerRole) TO \(writerRole); EXCEPTION WHEN unique_violation THEN NULL; END;
         END $$
         """,
-        "GRANT \(readerRole) TO \(writerRole)",
         "GRANT USAGE ON SCHEMA escalator TO \(readerRole)",
         "GRANT SELECT ON ALL TABLES IN SCHEMA escalator TO \(readerRole)",
         "GRANT INSERT ON escalator.events TO \(writerRole)",
