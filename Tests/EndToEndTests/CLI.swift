@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Runs the built `escalator` in a temporary store, the way a script or a CSM at a shell would.
@@ -77,6 +80,15 @@ struct CLI {
         let url = root.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
+    }
+
+    /// A hook script that appends each payload it is given as one line of `sent`, under a lock so
+    /// that hooks of several processes at once never mix their lines: what went out, to count.
+    func payloadCollector() throws -> (script: String, sent: String) {
+        let sent = root.appendingPathComponent("sent").path
+        let script = try write("collect.sh", "#!/bin/sh\n/usr/bin/flock \(sent).lock sh -c 'tr -d \"\\n\" >> \(sent); echo >> \(sent)'\n")
+        chmod(script, 0o755)
+        return (script, sent)
     }
 
     /// Every file of the store with its bytes, to prove a refused command changed nothing.

@@ -186,9 +186,7 @@ import Testing
     @Test func eachLevelGoesOutOnceAndShowListsThem() throws {
         var cli = CLI()
         defer { cli.remove() }
-        let capture = cli.root.appendingPathComponent("sent").path
-        let script = try cli.write("hook.sh", "#!/bin/sh\ncat >> \(capture)\necho >> \(capture)\n")
-        chmod(script, 0o755)
+        let (script, capture) = try cli.payloadCollector()
         cli.extraEnvironment["ESCALATOR_CONFIG"] = try cli.write("escalator.toml", """
         [hooks.commands]
         reescalated = ["\(script)"]

@@ -68,9 +68,7 @@ struct PostgresCommandTests {
     @Test func concurrentNotifyProcessesSendEachNotificationOnce() throws {
         var store = try BackendStore(.postgresql)
         defer { store.remove() }
-        let sent = store.cli.root.appendingPathComponent("sent.log").path
-        let hook = try store.cli.write("hook.sh", "#!/bin/sh\n/usr/bin/flock \(sent).lock sh -c 'tr -d \"\\n\" >> \(sent); echo >> \(sent)'\n")
-        chmod(hook, 0o755)
+        let (hook, sent) = try store.cli.payloadCollector()
         store.cli.extraEnvironment["ESCALATOR_CONFIG"] = try store.cli.write("escalator.toml", """
             [hooks.commands]
             stalled = ["\(hook)"]
@@ -138,7 +136,7 @@ struct PostgresCommandTests {
     }
 
     @Test func aWriterKilledMidCommitLeavesNothingHalfWritten() throws {
-        var store = try BackendStore(.postgresql)
+        let store = try BackendStore(.postgresql)
         defer { store.remove() }
         let id = try store.cli.new(["--severity", "high"])
         // The server pauses the commit inside its transaction, after the event row is inserted, and
