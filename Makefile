@@ -5,19 +5,25 @@ DESTDIR ?=
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/escalator
 
-# The shipped binary links the Swift runtime and Foundation statically: it needs only the C library
-# (and libstdc++, which every Debian or Ubuntu has) and ncursesw, so it runs where no toolchain is;
-# no RUNPATH, so the loader looks for those in the system folders only (not in 20 beside the binary);
-# and it exports none of its own names: the toolchain's static-stdlib-args.lnk asks for
-# --export-dynamic, which put 37,000 symbols in the dynamic table for the loader and the runtime's
-# `dladdr` to search at every start (issue 14: about 1 ms of `escalator --version`).
-STATIC_FLAGS = --static-swift-stdlib --disable-local-rpath -Xlinker --no-export-dynamic
-RELEASE_FLAGS = -c release $(STATIC_FLAGS)
-# What `make install` and `make dist` ship: the static release binary (SHIP_CONFIG=debug links the
-# debug objects statically instead, but that link still fails: FoundationInternationalization's ICU
-# symbols are left undefined, so `make test` still builds the release binary).
-SHIP_CONFIG ?= release
-SHIP_BIN = .build/$(SHIP_CONFIG)/escalator
+# One build serves the tests and the shipped binary: release (so a compile error only the optimizer
+# shows fails `make test`), with -enable-testing for the tests' `@testable import`. `make test`,
+# `make release` and Benchmarks/run (through `make release-flags`) build with exactly these flags, so
+# none of them compiles again what another built.
+BUILD_FLAGS = -c release -Xswiftc -enable-testing
+# The shipped binary is that build's escalator linked once more (.ci/link-static: SwiftPM's own link
+# command, without its RUNPATH) with the Swift runtime and Foundation static: it needs only the C
+# library (and libstdc++, which every Debian or Ubuntu has) and ncursesw, so it runs where no
+# toolchain is; no RUNPATH, so the loader looks for those in the system folders only (not in 20
+# beside the binary); and it exports none of its own names: the toolchain's static-stdlib-args.lnk
+# asks for --export-dynamic, which put 37,000 symbols in the dynamic table for the loader and the
+# runtime's `dladdr` to search at every start (issue 14: about 1 ms of `escalator --version`).
+# The objects were compiled against the toolchain's dynamic Foundation modules, whose link entries
+# leave out the archives static Foundation needs besides its own (its swift_static modules name
+# them); so they are named here.
+STATIC_LINK = -static-stdlib -Xlinker --no-export-dynamic \
+	-lCoreFoundation -l_FoundationICU -l_FoundationCShims -l_FoundationCollections -lswiftSynchronization
+# What `make install` and `make dist` ship.
+SHIP_BIN = .build/static/escalator
 # What `make install` and `make dist` ship besides the binary, made from the shipped binary itself.
 SHARE = .build/share
 VERSION = $(shell sed -n 's/.*version = "\(.*\)".*/\1/p' Sources/EscalationKit/Version.swift)
@@ -27,20 +33,19 @@ DIST = escalator-$(VERSION)-linux-$(ARCH)
 ARGUMENT_PARSER = .build/checkouts/swift-argument-parser
 MANUAL_TOOL = .build-tools/debug/generate-manual
 
-.PHONY: build test run release ship release-flags clean install dist share deps bench
+.PHONY: build test run release release-flags clean install dist share deps bench
 
 build: deps
 	$(SWIFT) build
 
+# The static link takes about 3 s, so it is simply done every time.
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product escalator
+	$(SWIFT) build $(BUILD_FLAGS) --product escalator
+	./.ci/link-static release escalator $(SHIP_BIN) $(STATIC_LINK)
 
-ship: deps
-	$(SWIFT) build -c $(SHIP_CONFIG) $(STATIC_FLAGS) --product escalator
-
-# For Benchmarks/run, which builds with the same flags.
+# For Benchmarks/run, which builds its other products with the same flags.
 release-flags:
-	@echo $(RELEASE_FLAGS)
+	@echo $(BUILD_FLAGS)
 
 # The board on the demo store in ./.build/demo-store (made on first run).
 run: build
@@ -50,19 +55,19 @@ run: build
 
 # The tests beside a private PostgreSQL cluster (.ci/postgres, removed afterwards), then the
 # installed static binary (InstalledBinaryTests): `make install` into a scratch DESTDIR and
-# `make dist`, which the tests run with the toolchain hidden.
+# `make dist`, which the tests run with the toolchain hidden. One release build for all of it.
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build $(BUILD_FLAGS) --build-tests
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/installed PREFIX=/usr/local
 	$(MAKE) --no-print-directory dist
 	ESCALATOR_INSTALLED=$(CURDIR)/.build/installed/usr/local ESCALATOR_DIST=$(CURDIR)/.build/$(DIST).tar.gz \
-		./.ci/postgres $(SWIFT) test --skip-build
+		./.ci/postgres $(SWIFT) test $(BUILD_FLAGS) --skip-build
 
 bench: deps
 	./Benchmarks/run
 
 # The man page and the bash, zsh and fish completions, from the shipped binary.
-share: ship $(MANUAL_TOOL)
+share: release $(MANUAL_TOOL)
 	rm -rf $(SHARE) && mkdir -p $(SHARE)/man1 $(SHARE)/completions
 	ESCALATOR_BINARY=$(CURDIR)/$(SHIP_BIN) $(MANUAL_TOOL) .ci/ascii-help --output-directory $(SHARE)/man1 \
 		--authors "The Escalator authors" --section 1 >/dev/null

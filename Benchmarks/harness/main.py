@@ -32,9 +32,9 @@ def main():
     parser.add_argument("--output", default=os.path.join(ROOT, "Benchmarks", "results", "latest.md"))
     args = parser.parse_args()
 
-    binary = os.path.join(ROOT, ".build", "release", "escalator")
+    binary = os.path.join(ROOT, ".build", "static", "escalator")
     if not os.path.exists(binary):
-        sys.exit("no release build: run `swift build -c release` (Benchmarks/run does)")
+        sys.exit("no static release binary: run `make release` (Benchmarks/run does)")
     for tool in ("tmux",):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed for the board measures")

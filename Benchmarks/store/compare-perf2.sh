@@ -1,7 +1,7 @@
 #!/bin/bash
 # Before/after the `perf2` branch, interleaved under the same load, on the same schema-2 stores
 # (s10k, s100k from `escalator demo --count N --open M`) and `ids` (one open id of each) in $DIR.
-BEFORE=${BEFORE:?the old escalator binary}; AFTER=${AFTER:-$PWD/.build/release/escalator}
+BEFORE=${BEFORE:?the old escalator binary}; AFTER=${AFTER:-$PWD/.build/static/escalator}
 cd "${DIR:-.}"
 export ESCALATOR_NOW=2026-03-10T09:00:00Z ESCALATOR_USER=bench
 read ID10 ID100 < ids

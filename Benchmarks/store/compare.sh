@@ -1,6 +1,6 @@
 #!/bin/bash
 # Before/after, interleaved under the same load. Stores: s10k/s100k (schema 1, made by the old binary), v8s10k/v8s100k (schema 2, new binary); same demo data.
-BEFORE=${BEFORE:?the old escalator binary}; AFTER=${AFTER:-$PWD/.build/release/escalator}
+BEFORE=${BEFORE:?the old escalator binary}; AFTER=${AFTER:-$PWD/.build/static/escalator}
 cd "${DIR:-.}"  # holds s10k s100k (old) v8s10k v8s100k (new) and ids
 export ESCALATOR_NOW=2026-03-10T09:00:00Z ESCALATOR_USER=bench
 read ID10 ID100 < ids  # one open id of each store, from `list --json`

@@ -65,6 +65,15 @@ extension TmuxPane {
     /// The repository's root, found from this file.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The path of an executable built by `swift build` (debug).
-    static func built(_ name: String) -> String { root.appendingPathComponent(".build/debug/\(name)").path }
+    /// The path of an executable built with the tests: beside the test bundle, in whichever
+    /// configuration was built (`make test` builds release, `swift build --build-tests` debug).
+    static func built(_ name: String) -> String {
+        let beside = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [beside, beside.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
+        }
+        return root.appendingPathComponent(".build/debug/\(name)").path
+    }
 }
