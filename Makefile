@@ -33,14 +33,17 @@ DIST = escalator-$(VERSION)-linux-$(ARCH)
 ARGUMENT_PARSER = .build/checkouts/swift-argument-parser
 MANUAL_TOOL = .build-tools/debug/generate-manual
 
-.PHONY: build test run release release-flags clean install dist share deps bench
+.PHONY: build test run release release-flags clean install install-files dist share deps bench
 
 build: deps
 	$(SWIFT) build
 
-# The static link takes about 3 s, so it is simply done every time.
+# What `make release` builds before the static link: escalator; `make test` asks for everything,
+# the tests included, in the same `swift build`. The static link takes about 3 s, so it is simply
+# done every time.
+RELEASE_BUILD = --product escalator
 release: deps
-	$(SWIFT) build $(BUILD_FLAGS) --product escalator
+	$(SWIFT) build $(BUILD_FLAGS) $(RELEASE_BUILD)
 	./.ci/link-static release escalator $(SHIP_BIN) $(STATIC_LINK)
 
 # For Benchmarks/run, which builds its other products with the same flags.
@@ -57,9 +60,7 @@ run: build
 # installed static binary (InstalledBinaryTests): `make install` into a scratch DESTDIR and
 # `make dist`, which the tests run with the toolchain hidden. One release build for all of it.
 test: deps
-	$(SWIFT) build $(BUILD_FLAGS) --build-tests
-	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/installed PREFIX=/usr/local
-	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory install dist RELEASE_BUILD=--build-tests DESTDIR=$(CURDIR)/.build/installed PREFIX=/usr/local
 	ESCALATOR_INSTALLED=$(CURDIR)/.build/installed/usr/local ESCALATOR_DIST=$(CURDIR)/.build/$(DIST).tar.gz \
 		./.ci/postgres $(SWIFT) test $(BUILD_FLAGS) --skip-build
 
@@ -84,6 +85,10 @@ $(MANUAL_TOOL):
 # Under $(DESTDIR)$(PREFIX): bin/, the themes (also compiled in) to copy and edit, the man page and
 # the completions where bash-completion, zsh and fish look for them.
 install: share
+	@$(MAKE) --no-print-directory install-files
+
+# `make install` once the binary and $(SHARE) are made: what `dist` stages, so it builds only once.
+install-files:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/escalator/themes $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
@@ -97,7 +102,7 @@ install: share
 # A tarball for another Debian or Ubuntu host: the install tree (bin/, share/) and the README under
 # one folder, SHA256SUMS inside for its files, and the tarball's own sum beside it.
 dist: share
-	rm -rf .build/$(DIST) && $(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/$(DIST) PREFIX=
+	rm -rf .build/$(DIST) && $(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/.build/$(DIST) PREFIX=
 	cp README.md .build/$(DIST)/README.md
 	cd .build/$(DIST) && find . -type f ! -name SHA256SUMS | sort | sed 's|^\./||' | xargs sha256sum > SHA256SUMS
 	tar -C .build -czf .build/$(DIST).tar.gz --owner=0 --group=0 $(DIST)
