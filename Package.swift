@@ -111,3 +111,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Our modules name concrete generic types (a `[Category: CategoryRule]`, a `Set<String>`) through
+// direct metadata accessors instead of mangled names in release: a mangled name is decoded at
+// its first use, and each generic requirement it carries (`Category: Hashable`) is a scan of all
+// 9,600 protocol conformances in the binary, about 20 of them in one `update` (issue 14).
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+    ]
+}
