@@ -113,7 +113,7 @@ extension PostgresStore {
             var added = 0, updated = 0
             var seen: Set<String> = []
             for account in accounts {
-                let key = account.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                let key = account.name.trimmed.lowercased()
                 let body = String(decoding: try StoredJSON.encode(account), as: UTF8.self)
                 let rows = try connection.query("""
                     INSERT INTO escalator.accounts (key, body) VALUES (\(key), \(body))

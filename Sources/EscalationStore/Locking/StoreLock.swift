@@ -50,7 +50,7 @@ final class StoreLock {
     /// What the lock file says about the process that holds the lock.
     private func currentHolder() -> String {
         let text = (try? file.read(from: 0)).map { String(decoding: $0, as: UTF8.self) }?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            .trimmed ?? ""
         return text.isEmpty ? "another process" : text
     }
 
