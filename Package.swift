@@ -67,6 +67,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // arc4random inside the binary, so the static libstdc++ asks no glibc newer than 2.35 (arc4random.c).
+        .target(name: "CArc4Random"),
         // ncursesw through a module map; the shim header wraps what Swift cannot import (macros, wide-char helpers).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // The board's brain, pure: state, actions, reducer, layout and views on an in-memory grid. No ncurses.
@@ -86,6 +88,7 @@ let package = Package(
                 "Delivery",
                 "Board",
                 "Terminal",
+                "CArc4Random",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [staticCxx]
