@@ -23,7 +23,10 @@ public enum StandardPath {
             default: parts.append(part)
             }
         }
-        return "/" + parts.joined(separator: "/")
+        guard !parts.isEmpty else { return "/" }
+        var standard = ""
+        for part in parts { standard += "/" + part }
+        return standard
     }
 
     /// The file URL of `path` standardized; `isDirectory` says what it names, so nothing is looked up.
