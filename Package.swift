@@ -53,6 +53,8 @@ let package = Package(
                 "ChangeMessages",
                 "EscalationStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // The ready-made HTTP deliveries (Slack, PagerDuty): a small HTTP/1.1 client on swift-nio, which
