@@ -5,8 +5,9 @@ DESTDIR ?=
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/escalator
 
-# The shipped binary links the Swift runtime and Foundation statically: it needs only the C library
-# (and libstdc++, which every Debian or Ubuntu has) and ncursesw, so it runs where no toolchain is;
+# The shipped binary links the Swift runtime, Foundation, libstdc++ and libgcc statically (the last two
+# through Package.swift and `static-cxx` below): it needs only the C library (2.35 or newer) and
+# ncursesw, so it runs where no toolchain is;
 # no RUNPATH, so the loader looks for those in the system folders only (not in 20 beside the binary);
 # and it exports none of its own names: the toolchain's static-stdlib-args.lnk asks for
 # --export-dynamic, which put 37,000 symbols in the dynamic table for the loader and the runtime's
