@@ -25,7 +25,7 @@ public enum StandardPath {
         }
         guard !parts.isEmpty else { return "/" }
         var standard = ""
-        for part in parts { standard += "/" + part }
+        for part in parts { standard += "/" + String(part) }
         return standard
     }
 
