@@ -11,17 +11,19 @@ BIN = .build/$(CONFIG)/escalator
 # none of them compiles again what another built.
 BUILD_FLAGS = -c release -Xswiftc -enable-testing
 # The shipped binary is that build's escalator linked once more (.ci/link-static: SwiftPM's own link
-# command, without its RUNPATH) with the Swift runtime and Foundation static: it needs only the C
-# library (and libstdc++, which every Debian or Ubuntu has) and ncursesw, so it runs where no
-# toolchain is; no RUNPATH, so the loader looks for those in the system folders only (not in 20
-# beside the binary); and it exports none of its own names: the toolchain's static-stdlib-args.lnk
-# asks for --export-dynamic, which put 37,000 symbols in the dynamic table for the loader and the
-# runtime's `dladdr` to search at every start (issue 14: about 1 ms of `escalator --version`).
+# command, without its RUNPATH) with the Swift runtime, Foundation, libstdc++ and libgcc static (the
+# last two through `static-cxx` below): it needs only the C library (2.35 or newer) and ncursesw, so
+# it runs where no toolchain is; no RUNPATH, so the loader looks for those in the system folders
+# only (not in 20 beside the binary); and it exports none of its own names: the toolchain's
+# static-stdlib-args.lnk asks for --export-dynamic, which put 37,000 symbols in the dynamic table for
+# the loader and the runtime's `dladdr` to search at every start (issue 14: about 1 ms of
+# `escalator --version`).
 # The objects were compiled against the toolchain's dynamic Foundation modules, whose link entries
 # leave out the archives static Foundation needs besides its own (its swift_static modules name
 # them); so they are named here.
 STATIC_LINK = -static-stdlib -Xlinker --no-export-dynamic \
-	-lCoreFoundation -l_FoundationICU -l_FoundationCShims -l_FoundationCollections -lswiftSynchronization
+	-lCoreFoundation -l_FoundationICU -l_FoundationCShims -l_FoundationCollections -lswiftSynchronization \
+	-L $(CURDIR)/.build/static-cxx -Xclang-linker -static-libgcc
 # What `make install` and `make dist` ship.
 SHIP_BIN = .build/static/escalator
 # What `make install` and `make dist` ship besides the binary, made from the shipped binary itself.
@@ -33,7 +35,7 @@ DIST = escalator-$(VERSION)-linux-$(ARCH)
 ARGUMENT_PARSER = .build/checkouts/swift-argument-parser
 MANUAL_TOOL = .build-tools/debug/generate-manual
 
-.PHONY: build test run release release-flags clean install install-files dist share deps bench
+.PHONY: build test run release release-flags clean install install-files static-cxx dist share deps bench
 
 build: deps
 	$(SWIFT) build
@@ -42,13 +44,23 @@ build: deps
 # the tests included, in the same `swift build`. The static link takes about 3 s, so it is simply
 # done every time.
 RELEASE_BUILD = --product escalator
-release: deps
+release: deps static-cxx
 	$(SWIFT) build $(BUILD_FLAGS) $(RELEASE_BUILD)
 	./.ci/link-static release escalator $(SHIP_BIN) $(STATIC_LINK)
 
 # For Benchmarks/run, which builds its other products with the same flags.
 release-flags:
 	@echo $(BUILD_FLAGS)
+
+# libstdc++.a alone in a folder, which the static link (STATIC_LINK) searches first (the system
+# folder has libstdc++.so beside it, which the linker would take): the binary then needs no
+# libstdc++ or libgcc_s at run time, and starts about 1.3 ms sooner (loading and binding those two,
+# `perf stat` on `escalator --version`). Only there: the test bundle, linked with the toolchain's
+# shared libraries that load libstdc++.so anyway, keeps the shared one.
+static-cxx:
+	@mkdir -p .build/static-cxx && a=$$($(CC) -print-file-name=libstdc++.a) && case "$$a" in \
+		/*) ln -sfn "$$a" .build/static-cxx/libstdc++.a ;; \
+		*) echo "libstdc++.a not found ($(CC) -print-file-name): the binary will load libstdc++ at run time" >&2 ;; esac
 
 # The board on the demo store in ./.build/demo-store (made on first run).
 run: build

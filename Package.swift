@@ -50,6 +50,8 @@ let package = Package(
                 "ChangeMessages",
                 "EscalationStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // The ready-made HTTP deliveries (Slack, PagerDuty): a small HTTP/1.1 client on swift-nio, which
@@ -64,6 +66,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // arc4random inside the binary, so the static libstdc++ asks no glibc newer than 2.35 (arc4random.c).
+        .target(name: "CArc4Random"),
         // ncursesw through a module map; the shim header wraps what Swift cannot import (macros, wide-char helpers).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // The board's brain, pure: state, actions, reducer, layout and views on an in-memory grid. No ncurses.
@@ -83,6 +87,7 @@ let package = Package(
                 "Delivery",
                 "Board",
                 "Terminal",
+                "CArc4Random",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,3 +112,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Our modules name concrete generic types (a `[Category: CategoryRule]`, a `Set<String>`) through
+// direct metadata accessors instead of mangled names in release: a mangled name is decoded at
+// its first use, and each generic requirement it carries (`Category: Hashable`) is a scan of all
+// 9,600 protocol conformances in the binary, about 20 of them in one `update` (issue 14).
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+    ]
+}

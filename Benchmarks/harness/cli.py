@@ -5,7 +5,7 @@ import subprocess
 import time
 
 from data import environment
-from timing import Stats, checked, peak_memory, run
+from timing import Stats, checked, peak_memory, run, wall_and_cpu
 
 
 def open_ids(binary, store, status=None):
@@ -21,7 +21,7 @@ def version(argv, runs, env=None):
     samples = [run(argv, env=env) for _ in range(runs)]
     if any(s.status != 0 for s in samples):
         raise RuntimeError(f"{' '.join(argv)} failed")
-    return Stats([s.seconds * 1000 for s in samples])
+    return wall_and_cpu(samples)
 
 
 def startup(binary, store, runs):
@@ -36,7 +36,7 @@ def startup(binary, store, runs):
         samples = [run(argv, env=env) for _ in range(runs)]
         if any(s.status != 0 for s in samples):
             raise RuntimeError(f"{' '.join(argv)} failed")
-        results[label] = (Stats([s.seconds * 1000 for s in samples]), peak_memory(argv, env=env))
+        results[label] = (wall_and_cpu(samples), peak_memory(argv, env=env))
     return results
 
 
@@ -52,7 +52,7 @@ def transition(binary, store, runs):
         if i > 0:  # the first one warms the cache
             samples.append(r)
     memory = peak_memory([binary, "update", ids[0], "--note", "benchmark note for the memory figure", "--store", store], env=env)
-    return Stats([s.seconds * 1000 for s in samples]), memory
+    return wall_and_cpu(samples), memory
 
 
 def contention(binary, store, writers, per_writer):

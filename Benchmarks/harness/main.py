@@ -67,7 +67,10 @@ def main():
             ours.append(cli.version([binary, "--version"], 10))
             if peer:
                 theirs.append(cli.version(["task", "--version"], 10, env=env))
-        merge = lambda parts: Stats([v for part in parts for v in part.values])
+        def merge(parts):
+            stats = Stats([v for part in parts for v in part.values])
+            stats.cpu = Stats([v for part in parts for v in part.cpu.values])
+            return stats
         return merge(ours), (merge(theirs) if theirs else None)
     result = attempt("start-up (--version)", versions)
     if result:

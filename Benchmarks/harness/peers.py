@@ -15,7 +15,7 @@ import subprocess
 import time
 import uuid
 
-from timing import Stats, checked, peak_memory, run
+from timing import Stats, checked, peak_memory, run, wall_and_cpu
 
 NAMESPACE = uuid.UUID("5b7c0a52-7d7e-4d8b-9c2a-0e5ab0a1e7a1")
 OPEN = ("routed", "acknowledged", "in_progress", "stalled")
@@ -104,8 +104,8 @@ class Taskwarrior:
         shutil.rmtree(work, ignore_errors=True)
         return {"export": Stats([r.seconds * 1000 for r in export]),
                 "export_mb": peak_memory(["task", "export"], env=self.env),
-                "info": Stats([r.seconds * 1000 for r in info[1:]]),
-                "modify": Stats([r.seconds * 1000 for r in modify[1:]])}, None
+                "info": wall_and_cpu(info[1:]),
+                "modify": wall_and_cpu(modify[1:])}, None
 
 
 class KanbanTui:

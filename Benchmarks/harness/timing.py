@@ -12,13 +12,15 @@ TIME = "/usr/bin/time"
 
 
 class Run:
-    """One finished process: wall seconds, peak resident memory in MB, exit status and output."""
+    """One finished process: wall seconds, CPU milliseconds (user + system, from wait4), peak resident
+    memory in MB, exit status and output."""
 
-    def __init__(self, seconds, peak_mb, status, stdout):
+    def __init__(self, seconds, peak_mb, status, stdout, cpu_ms=None):
         self.seconds = seconds
         self.peak_mb = peak_mb
         self.status = status
         self.stdout = stdout
+        self.cpu_ms = cpu_ms
 
 
 def run(argv, env=None, cwd=None, capture=False, stdin=None):
@@ -39,7 +41,15 @@ def run(argv, env=None, cwd=None, capture=False, stdin=None):
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.monotonic() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024.0, process.returncode, data)
+    return Run(seconds, usage.ru_maxrss / 1024.0, process.returncode, data, (usage.ru_utime + usage.ru_stime) * 1000)
+
+
+def wall_and_cpu(samples):
+    """The wall times of `samples` in ms, with their CPU times as `.cpu`: on a shared machine the CPU
+    time is the steadier figure (the wall time waits for a core, and for the disk)."""
+    stats = Stats([s.seconds * 1000 for s in samples])
+    stats.cpu = Stats([s.cpu_ms for s in samples])
+    return stats
 
 
 def wrapped_for_memory(argv, path):

@@ -25,10 +25,10 @@ struct KeyLines {
                 depth = max(0, depth + KeyLines.bracketBalance(code))
                 continue
             }
-            let trimmed = code.trimmingCharacters(in: .whitespaces)
+            let trimmed = code.trimmedSpaces
             if trimmed.isEmpty { continue }
             // Same characters as `trimmed`, with quoted key names intact.
-            let original = Array(line.trimmingCharacters(in: .whitespaces))
+            let original = Array(line.trimmedSpaces)
             if trimmed.hasPrefix("[") {
                 let inner = String(original.prefix(trimmed.count)).trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
                 table = KeyLines.components(inner)
@@ -39,7 +39,7 @@ struct KeyLines {
             guard let equals = KeyLines.firstUnquoted("=", in: trimmed) else { continue }
             let key = KeyLines.components(String(original.prefix(trimmed.distance(from: trimmed.startIndex, to: equals))))
             record(table + key, number)
-            let value = String(trimmed[trimmed.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            let value = String(trimmed[trimmed.index(after: equals)...]).trimmedSpaces
             if value.hasPrefix("{") {
                 for inner in KeyLines.inlineKeys(value) { record(table + key + [inner], number) }
             }
@@ -77,13 +77,13 @@ struct KeyLines {
             } else if c == "\"" || c == "'" {
                 quote = c
             } else if c == "." {
-                parts.append(current.trimmingCharacters(in: .whitespaces))
+                parts.append(current.trimmedSpaces)
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        parts.append(current.trimmingCharacters(in: .whitespaces))
+        parts.append(current.trimmedSpaces)
         return parts.filter { !$0.isEmpty }
     }
 

@@ -1,7 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import EscalationKit
 import EscalationStore
 import Foundation
 import TOMLKit
+import Invocation
 
 /// The routing-rules configuration file (`escalator.toml`): where it lives and how it becomes a `Policy`.
 ///
@@ -14,16 +18,19 @@ public enum PolicyFile {
     /// Where the configuration is: `$ESCALATOR_CONFIG` when set (even if the file is missing, so a
     /// typo in the variable is an error, not a silent fallback), else `<store>/escalator.toml` when it
     /// exists, else nil: use `Policy.standard`.
-    public static func locate(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    public static func locate(storeDirectory: URL, environment: [String: String] = ProcessEnvironment.variables) -> URL? {
         if let explicit = environment["ESCALATOR_CONFIG"], !explicit.isEmpty {
-            return URL(fileURLWithPath: explicit).standardizedFileURL
+            return StandardPath.url(explicit, isDirectory: false)
         }
-        let inStore = storeDirectory.appendingPathComponent(fileName)
-        return FileManager.default.fileExists(atPath: inStore.path) ? inStore : nil
+        let inStore = inStorePath(storeDirectory)
+        return access(inStore, F_OK) == 0 ? URL(fileURLWithPath: inStore, isDirectory: false) : nil
     }
 
+    /// The store's own configuration file.
+    static func inStorePath(_ storeDirectory: URL) -> String { StandardPath.of(storeDirectory.path) + "/" + fileName }
+
     /// The policy in force for a store: the located file's, or the defaults when there is none.
-    public static func policy(storeDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+    public static func policy(storeDirectory: URL, environment: [String: String] = ProcessEnvironment.variables) throws(ConfigurationError) -> Policy {
         guard let url = locate(storeDirectory: storeDirectory, environment: environment) else { return .standard }
         return try parse(text: try text(of: url, storeDirectory: storeDirectory), path: url.path)
     }
@@ -38,7 +45,7 @@ public enum PolicyFile {
     /// the configuration names the programs hooks run. The store's own file must not be a link.
     public static func text(of url: URL, storeDirectory: URL, inStore: Bool? = nil) throws(ConfigurationError) -> String {
         let path = url.path
-        let isInStore = inStore ?? (url.standardizedFileURL.path == storeDirectory.appendingPathComponent(fileName).standardizedFileURL.path)
+        let isInStore = inStore ?? (StandardPath.of(path) == inStorePath(storeDirectory))
         let bytes: [UInt8]?
         do { bytes = try TrustedFile.read(path, storeDirectory: storeDirectory, inStore: isInStore) } catch {
             switch error {

@@ -93,7 +93,7 @@ extension PolicyReader {
         var ranges: [WorkingRange] = []
         var valid = true
         for text in texts {
-            let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = text.split(separator: "-").map { $0.trimmedSpaces }
             guard parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]) else {
                 report(path, "\"\(text)\" is not a working range; write e.g. \"09:00-17:00\" (HH:MM-HH:MM, 24-hour clock)")
                 valid = false

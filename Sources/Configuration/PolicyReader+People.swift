@@ -24,7 +24,7 @@ extension PolicyReader {
                 default: unknownKey(field, in: path, allowed: ConfigurationSchema.person)
                 }
             }
-            guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
+            guard let name = name?.trimmedSpaces, !name.isEmpty,
                   !name.unicodeScalars.contains(where: SafeText.isControl) else {
                 report(path, "a person needs a name on one line, e.g. name = \"Lena Vogel\"")
                 continue
@@ -68,7 +68,7 @@ extension PolicyReader {
 
 private extension String {
     var nilIfEmpty: String? {
-        let t = trimmingCharacters(in: .whitespaces)
+        let t = trimmedSpaces
         return t.isEmpty ? nil : t
     }
 }

@@ -109,7 +109,7 @@ extension PolicyReader {
             if let single = value.string { commands = [single] }
             else { commands = strings(value, keyPath, example: "[\"/usr/local/bin/notify-slack\"]") }
             guard let commands else { continue }
-            if commands.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if commands.contains(where: { $0.trimmedSpaces.isEmpty }) {
                 report(keyPath, "a hook command is empty; write the program's path, e.g. \"/usr/local/bin/notify-slack\"")
                 continue
             }

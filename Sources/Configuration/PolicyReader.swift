@@ -128,7 +128,7 @@ struct PolicyReader {
             return nil
         }
         if let target = SLATarget(text) { return target }
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimmedSpaces.lowercased()
         if let unit = t.last, "mhdw".contains(unit), let n = Int(t.dropLast()), n <= 0 {
             report(path, "\"\(text)\" is \(n == 0 ? "zero" : "negative"); a target must be longer than zero, \(advice)")
         } else {

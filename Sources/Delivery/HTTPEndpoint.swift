@@ -11,7 +11,7 @@ public struct HTTPEndpoint: Hashable, Sendable {
 
     /// Nil for anything but an absolute http or https URL with a host.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = parts.host, !host.isEmpty,
               parts.user == nil, parts.password == nil,

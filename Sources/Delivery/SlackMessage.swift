@@ -47,6 +47,6 @@ public enum SlackMessage {
     /// An http(s) URL fit for a button, else nil.
     static func webURL(_ s: String) -> String? {
         guard HTTPEndpoint(s) != nil, s.count <= 3000 else { return nil }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmedSpaces
     }
 }

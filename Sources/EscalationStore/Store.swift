@@ -50,7 +50,7 @@ public final class Store: @unchecked Sendable {
     private var writeLock: StoreLock?
 
     init(directory: URL, policy: Policy, loaded: LoadedStore, focus: Set<EscalationID>? = nil) {
-        self.directory = directory.standardizedFileURL
+        self.directory = StandardPath.url(directory.path, isDirectory: true)
         self.focused = focus
         self.policy = policy
         self.layout = StoreLayout(directory)
@@ -116,7 +116,7 @@ public final class Store: @unchecked Sendable {
     /// holds it when another process keeps it for a moment.
     func withWriteLock<T>(whileWaiting: (String) -> Void = { _ in }, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if writeLock == nil {
-            let named = ProcessInfo.processInfo.environment["ESCALATOR_USER"].flatMap { $0.isEmpty ? nil : $0 }
+            let named = ProcessEnvironment.variables["ESCALATOR_USER"].flatMap { $0.isEmpty ? nil : $0 }
             writeLock = try StoreLock(path: layout.lock, mode: layout.fileMode, actor: Context.describe(actor: named ?? Context.processLogin))
         }
         let lock = writeLock!

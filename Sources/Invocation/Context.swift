@@ -24,7 +24,7 @@ public struct Context: Sendable {
     }
 
     /// Reads the environment; fails on an ESCALATOR_NOW that does not parse.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem) -> Context {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessEnvironment.variables) throws(Problem) -> Context {
         let named = ["ESCALATOR_USER", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         let actor = named ?? Context.processLogin
         guard let text = environment["ESCALATOR_NOW"], !text.isEmpty else { return Context(actor: actor, now: Date()) }

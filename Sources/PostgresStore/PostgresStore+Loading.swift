@@ -101,7 +101,7 @@ extension PostgresStore {
             }
             var keys: Set<String> = []
             for account in accounts {
-                let key = account.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                let key = account.name.trimmed.lowercased()
                 let body = String(decoding: try StoredJSON.encode(account), as: UTF8.self)
                 _ = try connection.query("""
                     INSERT INTO escalator.accounts (key, body) VALUES (\(key), \(body))

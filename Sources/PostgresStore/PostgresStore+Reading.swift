@@ -88,12 +88,11 @@ extension PostgresStore {
     public func loadArchive() throws(StoreError) -> [Escalation] {
         let current = ledger
         let archived = try transaction(readOnly: true) { () throws -> [Escalation] in
-            try connection.query("""
+            try StoredJSON.decodeAll(Escalation.self, from: try connection.query("""
                 SELECT body FROM escalator.escalations
                 WHERE status = 'closed' AND closed_at < \(archiveCutoff())
                 ORDER BY year, number
-                """, logger: Self.logger).wait()
-                .map { row in try StoredJSON.decode(Escalation.self, from: Array(try row.decode(String.self).utf8)) }
+                """, logger: Self.logger).wait().map { try $0.decode(String.self) })
         }
         return archived.filter { current[$0.id] == nil }
     }
@@ -113,7 +112,7 @@ extension PostgresStore {
             var added = 0, updated = 0
             var seen: Set<String> = []
             for account in accounts {
-                let key = account.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                let key = account.name.trimmed.lowercased()
                 let body = String(decoding: try StoredJSON.encode(account), as: UTF8.self)
                 let rows = try connection.query("""
                     INSERT INTO escalator.accounts (key, body) VALUES (\(key), \(body))

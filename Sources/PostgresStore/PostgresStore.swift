@@ -122,11 +122,7 @@ public final class PostgresStore: EscalationStoring, @unchecked Sendable {
                     WHERE status <> 'closed' OR (status = 'closed' AND closed_at >= \(self.archiveCutoff()))
                     """, logger: Self.logger).wait()
             }
-            var escalations: [Escalation] = []
-            for row in rows {
-                let body = try row.decode(String.self)
-                escalations.append(try StoredJSON.decode(Escalation.self, from: Array(body.utf8)))
-            }
+            let escalations = try StoredJSON.decodeAll(Escalation.self, from: try rows.map { try $0.decode(String.self) })
             return Ledger(escalations: escalations, lastSequence: head, lastNumberByYear: years)
         }
         mutex.withLock { state = ledger }

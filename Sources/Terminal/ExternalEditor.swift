@@ -8,7 +8,7 @@ enum ExternalEditor {
     /// `$EDITOR`, else `$VISUAL`, else `vi`; run through the shell so "code --wait" works too.
     static var command: String {
         let env = ProcessInfo.processInfo.environment
-        return [env["EDITOR"], env["VISUAL"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+        return [env["EDITOR"], env["VISUAL"]].compactMap { $0 }.first { !$0.trimmedSpaces.isEmpty } ?? "vi"
     }
 
     /// Edits `text`; on any failure the outcome says why and the caller keeps the text it had.

@@ -49,8 +49,12 @@ struct Escalator: ParsableCommand {
             Foundation.exit(Failure.Kind.usage.rawValue)
         }
         do {
-            var command = try plain ?? parseAsRoot()
-            try command.run()
+            if let plain {
+                try plain.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             guard code != .success else { exit(withError: error) }

@@ -134,8 +134,8 @@ import Testing
         #expect(output.contains("store theme: header on red"), "the store's solarized did not win over the built-in one:\n\(output)")
     }
 
-    /// The binary needs nothing from the toolchain: every library it loads is the C library's,
-    /// libstdc++'s or ncursesw's, and it has no RUNPATH.
+    /// The binary needs nothing from the toolchain: every library it loads is the C library's or
+    /// ncursesw's, it has no RUNPATH, and it asks no glibc newer than 2.35.
     @Test func theInstalledBinaryLinksOnlySystemLibraries() throws {
         guard let prefix = Self.prefix else { Self.skip("ESCALATOR_INSTALLED is not set; `make test` installs and sets it"); return }
         let binary = prefix.appendingPathComponent("bin/escalator").path
@@ -152,6 +152,13 @@ import Testing
             #expect(allowed.contains { library.hasPrefix($0) }, "\(library) is not a system library every Debian or Ubuntu has")
         }
         #expect(!libraries.contains { $0.contains("swift") || $0.contains("Foundation") || $0.contains("icu") || $0.contains("dispatch") })
+        // libstdc++ and libgcc are linked in (loading them was a fifth of every start), and the
+        // binary still runs on glibc 2.35 (Ubuntu 22.04): no symbol of a newer version is asked for.
+        #expect(!libraries.contains { $0.hasPrefix("libstdc++.so") || $0.hasPrefix("libgcc_s.so") }, "\(libraries)")
+        let versions = try Self.shell("objdump -T \(ShellWord.quoted(binary))")
+        let newest = versions.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" && $0 != "." })
+            .filter { $0.hasPrefix("GLIBC_2.") }.compactMap { Int($0.dropFirst("GLIBC_2.".count).prefix { $0.isNumber }) }.max()
+        #expect(newest != nil && newest! <= 35, "the binary asks for GLIBC_2.\(newest.map(String.init) ?? "?")")
     }
 
     /// `make install` puts the themes, the man page and the completions where their tools look.

@@ -16,6 +16,8 @@ import Testing
         } catch {
             guard case .unreachable(let message) = error else { Issue.record("\(error)"); return }
             #expect(message.contains(nowhere), "\(message)")
+            #expect(message.contains("there is no server socket there"), "\(message)")
+            #expect(!message.contains("Failure") && !message.contains("NIO") && !message.contains("PSQL"), "says it in words: \(message)")
             #expect(!message.contains("hunter2secret"), "\(message)")
             #expect(!error.description.contains("hunter2secret"))
         }
@@ -29,6 +31,8 @@ import Testing
         } catch {
             guard case .unreachable(let message) = error else { Issue.record("\(error)"); return }
             #expect(message.contains("127.0.0.1:1"), "\(message)")
+            #expect(message.contains("nothing listens there"), "\(message)")
+            #expect(!message.contains("Failure") && !message.contains("NIO") && !message.contains("PSQL"), "says it in words: \(message)")
             #expect(!message.contains("hunter2secret"), "\(message)")
         }
     }

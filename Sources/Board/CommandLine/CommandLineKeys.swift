@@ -44,7 +44,7 @@ extension BoardState {
 
     /// Runs the line: closes it on success; on a mistake keeps it open with the error beside it.
     private mutating func runCommandLine() -> [Effect] {
-        let line = commandLine.text.trimmingCharacters(in: .whitespaces)
+        let line = commandLine.text.trimmedSpaces
         commandLine.record(line)
         if line.isEmpty {
             commandLine.isOpen = false

@@ -24,9 +24,9 @@ public struct CommandLineError: Error, Hashable, Sendable {
 public enum CommandLineParser {
     /// Parses `line` (without the colon); `keyMap` supplies the actions any key can do.
     public static func parse(_ line: String, keyMap: KeyMap) throws(CommandLineError) -> CommandLineRequest {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedSpaces
         guard let name = trimmed.split(separator: " ").first.map(String.init) else { throw CommandLineError("Type a command; :help lists them.") }
-        let rest = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        let rest = String(trimmed.dropFirst(name.count)).trimmedSpaces
         guard let entry = CommandCatalog.entry(named: name) else {
             if let intent = keyMap.bindings.map(\.intent).first(where: { Self.same($0.configurationName, name) }) {
                 guard rest.isEmpty else { throw CommandLineError(":\(name) takes nothing after it.") }
@@ -98,7 +98,7 @@ public enum CommandLineParser {
     /// `:filter critical acme` → `is:critical acme`: a bare quick-filter name is the quick filter.
     static func filterQuery(_ text: String) -> String {
         // "none" clears, as the help says; a word "none" can still be found with the find line.
-        if text.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return "" }
+        if text.trimmedSpaces.lowercased() == "none" { return "" }
         return text.split(separator: " ").map { word in
             QuickFilter(rawValue: word.lowercased()) != nil || word.lowercased() == "update-due" ? "is:" + word.lowercased() : String(word)
         }.joined(separator: " ")
@@ -115,9 +115,9 @@ public enum CommandLineParser {
 
     /// A reason without its leading "because".
     static func reason(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedSpaces
         if t.lowercased() == "because" { return "" }
-        if t.lowercased().hasPrefix("because ") { return String(t.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
+        if t.lowercased().hasPrefix("because ") { return String(t.dropFirst(8)).trimmedSpaces }
         return t
     }
 

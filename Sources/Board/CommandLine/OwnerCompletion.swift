@@ -7,7 +7,7 @@ enum OwnerCompletion {
     /// The logins `typed` may mean, strongest matches first (everyone when nothing is typed).
     static func logins(_ typed: String, in state: BoardState) -> [String] {
         let roster = state.policy.people
-        let t = typed.trimmingCharacters(in: .whitespaces)
+        let t = typed.trimmedSpaces
         guard !roster.isEmpty else {
             return CommandCompletion.people(state).filter { SearchText.fold($0).hasPrefix(SearchText.fold(t)) }
         }
@@ -30,7 +30,7 @@ enum OwnerCompletion {
         let common = found.dropFirst().reduce(first) { prefix, login in
             String(zip(prefix, login).prefix { $0.0.lowercased() == $0.1.lowercased() }.map(\.0))
         }
-        let typed = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
+        let typed = SearchText.fold(text.trimmedSpaces)
         let extended = common.count > typed.count && SearchText.fold(common).hasPrefix(typed) ? common : text
         return (extended, found.map { shown($0, in: state) })
     }

@@ -69,7 +69,7 @@ public struct CardFacts: Hashable, Sendable {
         }
         if e.pattern != nil { flags.append(.pattern) }
         // Placeholder until the brief linter lands: a brief without a specific ask is the most common mistake.
-        if e.isOpen, e.brief.ask.text.trimmingCharacters(in: .whitespaces).isEmpty { flags.append(.lint) }
+        if e.isOpen, e.brief.ask.text.trimmedSpaces.isEmpty { flags.append(.lint) }
         self.flags = flags
         waiting = clocks.currentWait(of: e, at: now).map { WaitText.label($0, at: now) }
         // Only an unacknowledged or stalled escalation is on a chain: skip the schedule for the rest.

@@ -50,7 +50,7 @@ struct FormReading {
         tier = v.tier ?? Intake.defaultTier(for: severity)
     }
 
-    static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+    static func key(_ name: String) -> String { name.trimmed.lowercased() }
 
     /// The score a dimension has now (the value score may be the suggestion).
     func score(_ dimension: ScoredDimension) -> Int? {
@@ -94,8 +94,8 @@ struct FormReading {
                 out[field] = "no control characters"
             }
         }
-        if v[.account].trimmingCharacters(in: .whitespaces).isEmpty { out[.account] = "required" }
-        if v[.title].trimmingCharacters(in: .whitespaces).isEmpty { out[.title] = "required" }
+        if v[.account].trimmedSpaces.isEmpty { out[.account] = "required" }
+        if v[.title].trimmedSpaces.isEmpty { out[.title] = "required" }
         if Intake.titleProblem(v[.title]) != nil { out[.title] = "one line: no line breaks or tabs" }
         if v.category == nil { out[.category] = "choose one (← →)" }
         // All four scores or none: without them the severity is chosen by hand (as on the command line).
@@ -105,10 +105,10 @@ struct FormReading {
             }
         }
         if severity == nil { out[.severity] = "choose one, or give all four scores" }
-        if needsReason, v[.reason].trimmingCharacters(in: .whitespaces).isEmpty {
+        if needsReason, v[.reason].trimmedSpaces.isEmpty {
             out[.reason] = edited == nil ? "required: why override" : "required: why change"
         }
-        let deadline = v[.deadline].trimmingCharacters(in: .whitespaces)
+        let deadline = v[.deadline].trimmedSpaces
         if !deadline.isEmpty {
             if let day = CalendarDay(deadline) {
                 if !TimeBounds.contains(day) { out[.deadline] = "a date from \(TimeBounds.phrase)" }

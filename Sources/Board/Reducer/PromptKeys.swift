@@ -45,7 +45,7 @@ extension BoardState {
     }
 
     private mutating func submit(_ prompt: Prompt) -> [Effect] {
-        let answer = prompt.text.trimmingCharacters(in: .whitespaces)
+        let answer = prompt.text.trimmedSpaces
         guard !answer.isEmpty else {
             message = Message("An answer is needed (\(keyLabel(.cancel, in: .prompt)) cancels).", isError: true)
             return []

@@ -138,7 +138,7 @@ public enum ThemeFile {
     }
 
     static func items(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        value.split(separator: ",").map { $0.trimmedSpaces.lowercased() }.filter { !$0.isEmpty }
     }
 
     /// A problem in a value; `theme(from:)` adds the file and line.

@@ -32,7 +32,7 @@ public struct EscalationChain: Hashable, Sendable {
         }
 
         public init?(_ text: String) {
-            let t = text.trimmingCharacters(in: .whitespaces)
+            let t = text.trimmedSpaces
             switch t {
             case "contact": self = .contact
             case "lead": self = .lead

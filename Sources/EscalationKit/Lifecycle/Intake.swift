@@ -19,7 +19,7 @@ public enum Intake {
     /// override has no reason.
     public static func overrideReason(_ reason: String?, severity: Severity, suggested: Severity?) throws(LifecycleError) -> String? {
         guard overrides(severity, suggested: suggested), let suggested else { return nil }
-        let text = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (reason ?? "").trimmed
         guard !text.isEmpty else {
             throw LifecycleError(.missingField, "The score suggests \(suggested.rawValue), not \(severity.rawValue): say why, so the override is recorded.")
         }

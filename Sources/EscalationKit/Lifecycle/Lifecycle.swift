@@ -249,7 +249,3 @@ public struct Lifecycle: Sendable {
         return text.trimmed
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

@@ -12,7 +12,7 @@ public enum OwnerMatch {
     public static func strength(_ query: String, login: String?, name: String) -> Strength? {
         let q = SearchText.words(query)
         guard !q.isEmpty else { return nil }
-        let folded = SearchText.fold(query.trimmingCharacters(in: .whitespaces))
+        let folded = SearchText.fold(query.trimmedSpaces)
         let login = login.map(SearchText.fold)
         let words = SearchText.words(name)
         if folded == login || run(q, in: words, where: ==) { return .exact }
@@ -37,7 +37,7 @@ public enum OwnerMatch {
 
     /// The strongest matches win: "Ana" is Ana Lima, not also Anabel, when both are in the roster.
     public static func resolve(_ typed: String, in roster: Roster) -> Resolution {
-        let text = typed.trimmingCharacters(in: .whitespaces)
+        let text = typed.trimmedSpaces
         let found = candidates(text, in: roster)
         guard let best = found.first?.strength else { return .unknown(text) }
         let top = found.filter { $0.strength == best }.map(\.person)

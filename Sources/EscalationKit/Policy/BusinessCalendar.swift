@@ -33,9 +33,9 @@ public struct WorkingRange: Hashable, Sendable, CustomStringConvertible {
         self.end = end
     }
 
-    /// Parses "09:00-17:30".
+    /// Parses "09:00-17:30" (spaces around the times allowed).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "-").map(\.trimmedSpaces)
         guard parts.count == 2, let s = TimeOfDay(parts[0]), let e = TimeOfDay(parts[1]) else { return nil }
         self.init(start: s, end: e)
     }
@@ -67,7 +67,8 @@ public struct BusinessCalendar: Hashable, Sendable {
     /// Monday to Friday, 09:00–17:00, Europe/Berlin, no holidays. The zone is looked up when a clock
     /// first needs it, so commands that read no clock (`score`, `init`, `config`) load no zone data.
     public static let standard: BusinessCalendar = {
-        var calendar = BusinessCalendar(timeZone: .gmt, hours: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, [WorkingRange("09:00-17:00")!]) }))
+        let nineToFive = WorkingRange(start: TimeOfDay(hour: 9, minute: 0)!, end: TimeOfDay(hour: 17, minute: 0)!)!
+        var calendar = BusinessCalendar(timeZone: .gmt, hours: [1: [nineToFive], 2: [nineToFive], 3: [nineToFive], 4: [nineToFive], 5: [nineToFive]])
         calendar.zone = LazyTimeZone(identifier: "Europe/Berlin")
         return calendar
     }()

@@ -151,7 +151,7 @@ public enum HolidayCalendarFile {
     }
 
     static func moment(_ line: ContentLine, zone: TimeZone) throws(Problem) -> Moment {
-        let value = line.value.trimmingCharacters(in: .whitespaces)
+        let value = line.value.trimmedSpaces
         let isDate = line.parameters["VALUE"]?.uppercased() == "DATE" || (value.count == 8 && line.parameters["VALUE"] == nil)
         if isDate {
             guard let day = basicDay(value) else { throw Problem(line: line.number, message: "\(line.name) \"\(SafeText.neutralized(value))\" is not a date; write YYYYMMDD, e.g. 20261225") }

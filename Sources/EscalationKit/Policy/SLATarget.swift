@@ -21,7 +21,7 @@ public enum SLATarget: Hashable, Sendable, CustomStringConvertible, Codable {
 
     /// Parses "45m", "4h", "5d", "2w", "eod"; nil for anything else, zero or negative.
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimmedSpaces.lowercased()
         if t == "eod" { self = .endOfBusinessDay; return }
         guard let unit = t.last, let n = Int(t.dropLast()), n > 0 else { return nil }
         switch unit {

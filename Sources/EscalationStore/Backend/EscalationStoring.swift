@@ -114,6 +114,6 @@ extension EscalationStoring {
 extension Account {
     /// The name as the account book matches it: ignoring case and surrounding spaces.
     public static func bookKey(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        name.trimmed.lowercased()
     }
 }

@@ -29,6 +29,22 @@ public enum StoredJSON {
         }
     }
 
+    /// Many stored values at once, on every core with one decoder per worker: a PostgreSQL store's
+    /// open reads every open escalation's row, and a decoder made for each row was most of it.
+    public static func decodeAll<T: Decodable>(_ type: T.Type, from bodies: [String]) throws(StoreError) -> [T] {
+        let results = parallelMap(bodies, minimumChunk: 128, state: { StoreCoding.decoder(schema: StoreCoding.schemaVersion) }) { decoder, body in
+            Result<T, StoreError> { () throws(StoreError) -> T in
+                do { return try decoder.decode(type, from: Data(body.utf8)) } catch {
+                    throw .damaged(path: "stored JSON", location: "\(T.self)", reason: "does not decode (\(error))")
+                }
+            }
+        }
+        var values: [T] = []
+        values.reserveCapacity(results.count)
+        for result in results { values.append(try result.get()) }
+        return values
+    }
+
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(StoreError) -> T {
         do { return try StoreCoding.decoder(schema: StoreCoding.schemaVersion).decode(type, from: Data(bytes)) } catch {
             throw .damaged(path: "stored JSON", location: "\(T.self)", reason: "does not decode (\(error))")

@@ -3,9 +3,10 @@ import Foundation
 /// `map` in order on every core, each chunk with its own `state` (e.g. an encoder, which is not thread-safe):
 /// demo data and compaction encode a million events. At most `chunks` workers; `minimumChunk` keeps
 /// small inputs on one thread, and a caller whose items are whole chunks of work passes 1.
-public func parallelMap<T, S, U>(_ items: [T], chunks: Int = ProcessInfo.processInfo.activeProcessorCount, minimumChunk: Int = 256,
+public func parallelMap<T, S, U>(_ items: [T], chunks: Int? = nil, minimumChunk: Int = 256,
                                  state: () -> S, _ transform: (inout S, T) -> U) -> [U] {
-    let workers = max(1, min(chunks, items.count / minimumChunk))
+    // The cores are counted only for work worth sharing (Foundation reads the cgroup's quota to count them).
+    let workers = items.count < 2 * minimumChunk ? 1 : max(1, min(chunks ?? ProcessInfo.processInfo.activeProcessorCount, items.count / minimumChunk))
     guard workers > 1 else {
         var s = state()
         return items.map { transform(&s, $0) }
@@ -27,7 +28,7 @@ public func parallelMap<T, S, U>(_ items: [T], chunks: Int = ProcessInfo.process
 }
 
 /// `map` in order on every core: `list --all` reads the clocks and writes JSON for a hundred thousand escalations.
-public func parallelMap<T, U>(_ items: [T], chunks: Int = ProcessInfo.processInfo.activeProcessorCount, minimumChunk: Int = 256,
+public func parallelMap<T, U>(_ items: [T], chunks: Int? = nil, minimumChunk: Int = 256,
                               _ transform: (T) -> U) -> [U] {
     parallelMap(items, chunks: chunks, minimumChunk: minimumChunk, state: {}) { _, item in transform(item) }
 }

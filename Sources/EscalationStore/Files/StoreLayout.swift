@@ -10,7 +10,7 @@ struct StoreLayout: Sendable {
     /// The directory with its links resolved once: the path to the store is the user's own choice,
     /// while inside it every open refuses links (`Descriptor`).
     init(_ url: URL) {
-        let path = url.standardizedFileURL.path
+        let path = StandardPath.of(url.path)
         guard let resolved = realpath(path, nil) else {
             directory = path
             return

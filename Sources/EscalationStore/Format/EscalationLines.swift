@@ -65,7 +65,7 @@ enum EscalationLines {
         // job before it: a worker thread would cost more to start than the decoding it takes over.
         let workers = chunks == 1 ? 1 : min(max(1, ProcessInfo.processInfo.activeProcessorCount), chunks + (alongside == nil ? 0 : 1))
         let results = Results(count: ranges.count, workers: workers, chunks: chunks, sideJob: alongside)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let work: @Sendable (Int) -> Void = { worker in
             var decoder: JSONDecoder?
             while let task = results.nextTask() {
                 guard let first = task else {
@@ -84,6 +84,8 @@ enum EscalationLines {
                 }
             }
         }
+        // Alone, on this thread: even one iteration of concurrentPerform starts libdispatch's pools.
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         if let error = results.firstError { throw error }
         return results.takeValues()
     }

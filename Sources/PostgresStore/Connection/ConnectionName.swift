@@ -1,4 +1,5 @@
 import Foundation
+import Invocation
 
 /// Where a PostgreSQL store is and who connects to it, named as libpq names it: a
 /// `postgresql://` or `postgres://` URI, completed from `PGHOST`, `PGPORT`, `PGUSER`,
@@ -70,7 +71,7 @@ public struct ConnectionName: Sendable, Equatable, CustomStringConvertible, Cust
     /// Parses a URI and completes it as libpq does: what the URI leaves out comes from the
     /// environment, then from libpq's defaults (the Unix socket, port 5432, the OS user's name, a
     /// database named like the user); a missing password is looked up in the password file.
-    public static func parse(_ uri: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func parse(_ uri: String, environment: [String: String] = ProcessEnvironment.variables,
                              osUser: String? = nil, passwordFile: PasswordFile? = nil) throws(Problem) -> ConnectionName {
         let given = try URIParts.parse(uri)
         func env(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }

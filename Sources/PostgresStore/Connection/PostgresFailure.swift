@@ -12,7 +12,7 @@ enum PostgresFailure {
             return storeError(error.closureError ?? error.commitError ?? error.beginError ?? error, name: name, lockTimeout: lockTimeout)
         }
         guard let error = error as? PSQLError else {
-            return .unreachable("Cannot reach \(name.serverDescription) for \(name): \(scrubbed(String(describing: error), name)).")
+            return .unreachable("Cannot reach \(name.serverDescription) for \(name): \(scrubbed(ConnectFailureCause.words(error), name)).")
         }
         switch error.code {
         case .server:
@@ -37,7 +37,7 @@ enum PostgresFailure {
                 return .io(path: name.description, reason: "the database said: \(message) (SQLSTATE \(state))")
             }
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            let cause = error.underlying.map { ": \(scrubbed(String(describing: $0), name))" } ?? ""
+            let cause = error.underlying.map { ": \(scrubbed(ConnectFailureCause.words($0), name))" } ?? ""
             return .unreachable("Cannot reach \(name.serverDescription) for \(name)\(cause).")
         case .sslUnsupported:
             return .unreachable("\(name.serverDescription) does not offer TLS, which sslmode=\(name.sslMode.rawValue) requires.")

@@ -72,9 +72,9 @@ struct AccountsCommand: ParsableCommand {
 enum AccountRow {
     static func parse(_ row: CSVTable.Record) throws -> Account {
         let name = row["name"] ?? ""
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("the name is empty") }
+        guard !name.trimmedSpaces.isEmpty else { throw Failure.badInput("the name is empty") }
         guard SafeText.firstUnsafeScalar(in: name) == nil else { throw Failure.badInput("the name contains control characters") }
-        var account = Account(name: name.trimmingCharacters(in: .whitespaces), arr: Money(try parseARR(row["arr"] ?? ""), "EUR"))
+        var account = Account(name: name.trimmedSpaces, arr: Money(try parseARR(row["arr"] ?? ""), "EUR"))
         if let c = row["currency"], !c.isEmpty {
             guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else { throw Failure.badInput("currency \"\(safe(c))\" is not a three-letter code") }
             account.arr.currency = c.uppercased()

@@ -39,11 +39,11 @@ enum DeliverySecret {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                 throw Failure.usage("The \(what) file \(safe(file)) cannot be read; nothing was sent.")
             }
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = text.trimmed
             guard !value.isEmpty else { throw Failure.usage("The \(what) file \(safe(file)) is empty; nothing was sent.") }
             return value
         }
-        guard let value = ProcessInfo.processInfo.environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+        guard let value = ProcessInfo.processInfo.environment[name]?.trimmed, !value.isEmpty else {
             throw Failure.usage("No \(what): name a file holding it with \(option), or set \(name); nothing was sent.")
         }
         return value

@@ -69,8 +69,8 @@ struct NewCommand: ParsableCommand {
         if let account { file.account = account }
         if let title { file.title = title }
         if let category { file.category = category }
-        guard let name = file.account, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("An account is required: --account NAME.") }
-        guard let title = file.title, !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.badInput("A title is required: --title TEXT.") }
+        guard let name = file.account, !name.trimmedSpaces.isEmpty else { throw Failure.badInput("An account is required: --account NAME.") }
+        guard let title = file.title, !title.trimmedSpaces.isEmpty else { throw Failure.badInput("A title is required: --title TEXT.") }
         if let problem = Intake.titleProblem(title) { throw Failure.badInput(problem) }
         guard let category = file.category else { throw Failure.badInput("A category is required: --category KEY (see `escalator new --help`).") }
 
@@ -134,7 +134,7 @@ struct NewCommand: ParsableCommand {
 /// Parses an ARR amount: digits, optionally with thousands separators or a k/M suffix; refuses
 /// negative, non-numeric, NaN and absurd values.
 func parseARR(_ text: String) throws -> Int {
-    let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
+    let t = text.trimmedSpaces.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
     var multiplier = 1.0
     var digits = Substring(t)
     if let last = t.last, "kKmM".contains(last) {

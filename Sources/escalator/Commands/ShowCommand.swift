@@ -10,9 +10,21 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
+    /// What was asked, as plain values (`PlainCommandLine` reads the same without argument-parser).
+    struct Request: Equatable {
+        var id: String
+        var json = false
+        var store: String?
+    }
+
+    var request: Request { Request(id: id, json: json, store: storeOptions.store) }
+
+    func run() throws { try Self.run(request) }
+
+    static func run(_ request: Request) throws {
+        let (id, json) = (request.id, request.json)
         try reporting {
-            let session = try Session.open(storeOptions, focus: id)
+            let session = try Session.open(store: request.store, focus: id)
             let e = try session.escalation(id)
             let now = session.now
             if json {

@@ -15,16 +15,32 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "With --customer: the note is the customer draft as it stands (`escalator draft ID --for customer`).") var fromDraft = false
     @OptionGroup var options: ChangeOptions
 
-    func run() throws {
+    /// What was asked, as plain values (`PlainCommandLine` reads the same without argument-parser).
+    struct Request: Equatable {
+        var id: String
+        var note: String?
+        var customer = false
+        var fromDraft = false
+        var json = false
+        var store: String?
+    }
+
+    var request: Request {
+        Request(id: id, note: note, customer: customer, fromDraft: fromDraft, json: options.json, store: options.storeOptions.store)
+    }
+
+    func run() throws { try Self.run(request) }
+
+    static func run(_ r: Request) throws {
         try reporting {
-            if fromDraft && !customer { throw Failure.usage("--from-draft logs the customer draft, so it goes with --customer.") }
-            if fromDraft && note != nil { throw Failure.usage("Give either --note or --from-draft, not both.") }
-            if !fromDraft && note == nil { throw Failure.usage("Missing expected argument '--note <note>' (or --customer --from-draft).") }
-            let session = try Session.open(options.storeOptions, focus: id)
-            var text = note ?? ""
-            if fromDraft { text = MessageDraft(for: .customer, of: try session.escalation(id), at: session.now, policy: session.policy).note }
-            let command: Command = customer ? .customerUpdate(text) : .note(text)
-            try reportChange(try session.commit(command, on: id), in: session, json: options.json)
+            if r.fromDraft && !r.customer { throw Failure.usage("--from-draft logs the customer draft, so it goes with --customer.") }
+            if r.fromDraft && r.note != nil { throw Failure.usage("Give either --note or --from-draft, not both.") }
+            if !r.fromDraft && r.note == nil { throw Failure.usage("Missing expected argument '--note <note>' (or --customer --from-draft).") }
+            let session = try Session.open(store: r.store, focus: r.id)
+            var text = r.note ?? ""
+            if r.fromDraft { text = MessageDraft(for: .customer, of: try session.escalation(r.id), at: session.now, policy: session.policy).note }
+            let command: Command = r.customer ? .customerUpdate(text) : .note(text)
+            try reportChange(try session.commit(command, on: r.id), in: session, json: r.json)
         }
     }
 }

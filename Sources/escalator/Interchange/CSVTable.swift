@@ -14,7 +14,7 @@ struct CSVTable {
 
     init(_ rows: [CSV.Row], required: [String], known: [String], file: String) throws {
         guard let header = rows.first else { throw Failure.badInput("\(safe(file)) is empty; the first line must name the columns.") }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_") }
+        let columns = header.fields.map { $0.trimmedSpaces.lowercased().replacingOccurrences(of: " ", with: "_") }
         self.columns = columns
         let unknown = columns.filter { !known.contains($0) }
         guard unknown.isEmpty else {
@@ -27,7 +27,7 @@ struct CSVTable {
             guard row.fields.count == columns.count else {
                 throw Failure.badInput("\(safe(file)) line \(row.line): \(row.fields.count) fields where the header has \(columns.count); nothing was imported.")
             }
-            records.append(Record(line: row.line, values: Dictionary(zip(columns, row.fields.map { CSV.fromSpreadsheet($0.trimmingCharacters(in: .whitespaces)) }), uniquingKeysWith: { a, _ in a })))
+            records.append(Record(line: row.line, values: Dictionary(zip(columns, row.fields.map { CSV.fromSpreadsheet($0.trimmedSpaces) }), uniquingKeysWith: { a, _ in a })))
         }
         self.records = records
     }

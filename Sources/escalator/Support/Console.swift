@@ -1,5 +1,6 @@
 import EscalationKit
 import Foundation
+import Invocation
 
 /// Human output: fits the terminal's width, uses colour only on a terminal and never with
 /// `NO_COLOR`, and neutralises every piece of store text before it is printed.
@@ -10,7 +11,7 @@ struct Console {
     let width: Int?
 
     static let standard: Console = {
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.variables
         let tty = isatty(STDOUT_FILENO) == 1
         let colour = tty && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
         return Console(colour: colour, width: width(columns: env["COLUMNS"], terminal: tty ? terminalColumns() : nil, isTerminal: tty))
@@ -18,7 +19,7 @@ struct Console {
 
     /// The width rule, apart from the process so that it can be tested.
     static func width(columns: String?, terminal: Int?, isTerminal: Bool) -> Int? {
-        if let text = columns, let n = Int(text.trimmingCharacters(in: .whitespaces)), n > 0 { return max(20, n) }
+        if let text = columns, let n = Int(text.trimmedSpaces), n > 0 { return max(20, n) }
         guard isTerminal else { return nil }
         return max(20, terminal ?? 80)
     }
@@ -56,7 +57,7 @@ struct Console {
         var line = ""
         for word in sentence.split(separator: " ", omittingEmptySubsequences: false) {
             let candidate = line.isEmpty ? String(word) : line + " " + word
-            if Console.visibleWidth(candidate) <= width || line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if Console.visibleWidth(candidate) <= width || line.trimmedSpaces.isEmpty {
                 line = candidate
             } else {
                 print(line)

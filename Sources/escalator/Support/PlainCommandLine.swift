@@ -1,5 +1,3 @@
-import ArgumentParser
-
 /// `show` and `update`, the commands scripts and people run most, read from a plain command line
 /// without argument-parser: building its command tree and each command's arguments (the Swift
 /// runtime's protocol-conformance lookups and reflection) is about a fifth of `update` at 1,000
@@ -11,39 +9,35 @@ import ArgumentParser
 /// repeated option, a missing id) returns nil and goes to argument-parser, which parses it exactly
 /// as before and words any mistake. A test parses the same lines both ways and compares.
 enum PlainCommandLine {
+    /// A command read from a plain line: its request, run without building argument-parser's
+    /// command (whose property wrappers are most of what the parser costs).
+    enum Command: Equatable {
+        case show(ShowCommand.Request)
+        case update(UpdateCommand.Request)
+
+        func run() throws {
+            switch self {
+            case .show(let request): try ShowCommand.run(request)
+            case .update(let request): try UpdateCommand.run(request)
+            }
+        }
+    }
+
     /// The command for `arguments` (the words after the program name), or nil for argument-parser.
-    static func command(_ arguments: [String]) -> ParsableCommand? {
+    static func command(_ arguments: [String]) -> Command? {
         guard let name = arguments.first else { return nil }
         let rest = arguments.dropFirst()
         switch name {
         case ShowCommand.configuration.commandName:
             guard let line = Words(rest, options: ["--store"], flags: ["--json"]) else { return nil }
-            var show = ShowCommand()
-            show.id = line.id
-            show.json = line.has("--json")
-            show.storeOptions = storeOptions(line)
-            return show
+            return .show(ShowCommand.Request(id: line.id, json: line.has("--json"), store: line.options["--store"]))
         case UpdateCommand.configuration.commandName:
             guard let line = Words(rest, options: ["--store", "--note"], flags: ["--json", "--customer", "--from-draft"]) else { return nil }
-            var update = UpdateCommand()
-            update.id = line.id
-            update.note = line.options["--note"]
-            update.customer = line.has("--customer")
-            update.fromDraft = line.has("--from-draft")
-            var change = ChangeOptions()
-            change.storeOptions = storeOptions(line)
-            change.json = line.has("--json")
-            update.options = change
-            return update
+            return .update(UpdateCommand.Request(id: line.id, note: line.options["--note"], customer: line.has("--customer"),
+                                                 fromDraft: line.has("--from-draft"), json: line.has("--json"), store: line.options["--store"]))
         default:
             return nil
         }
-    }
-
-    private static func storeOptions(_ line: Words) -> StoreOptions {
-        var options = StoreOptions()
-        options.store = line.options["--store"]
-        return options
     }
 
     /// One positional and the named long options (with a value) and flags, each at most once.

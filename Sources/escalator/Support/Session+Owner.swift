@@ -6,7 +6,7 @@ extension Session {
     /// `OwnerMatch`), or the text as typed, with a warning, when no one in the roster matches.
     /// A name that could be several people is refused with them listed.
     func owner(_ typed: String) throws -> String {
-        let text = typed.trimmingCharacters(in: .whitespaces)
+        let text = typed.trimmedSpaces
         guard !text.isEmpty else { throw Failure.badInput("--owner needs a name or a login; nothing was changed.") }
         switch OwnerMatch.resolve(text, in: policy.people) {
         case .person(let person):

@@ -28,16 +28,22 @@ struct Session {
     /// Opens an existing store; a missing one is an error that says how to make one. A command about
     /// one escalation names it as `focus`, so only that escalation is read (see `Store.open(at:policy:focus:)`).
     static func open(_ options: StoreOptions, focus: String? = nil) throws -> Session {
+        try open(store: options.store, focus: focus)
+    }
+
+    /// Opens the store `--store` names (nil: `$ESCALATOR_STORE`, then the default directory).
+    static func open(store named: String?, focus: String? = nil) throws -> Session {
         let context = try Context.fromEnvironment()
         let ids = focus.flatMap(EscalationID.init).map { Set([$0]) }
         let store: any EscalationStoring
         let policy: Policy
-        if let name = try options.postgres() {
+        if let name = try StoreOptions.postgres(named) {
             policy = try StoreOptions.postgresPolicy()
             store = try PostgresStore.open(name, policy: policy, focus: ids)
         } else {
-            policy = try loadPolicy(for: options.directory)
-            store = try openDirectory(options.directory, policy: policy, focus: ids)
+            let directory = StoreLocation.resolve(explicit: named)
+            policy = try loadPolicy(for: directory)
+            store = try openDirectory(directory, policy: policy, focus: ids)
         }
         applyLockTimeout(store)
         keepUntilExit(store)
@@ -85,7 +91,7 @@ struct Session {
     /// on either store; `ESCALATOR_COMPACTION_THRESHOLD` (bytes) is the journal size past which a
     /// directory store's write compacts.
     static func applyLockTimeout(_ store: any EscalationStoring) {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         if let text = environment["ESCALATOR_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0, seconds < 3600 {
             store.lockTimeout = .milliseconds(Int(seconds * 1000))
         }
@@ -113,7 +119,7 @@ struct Session {
     /// The routing rules: `$ESCALATOR_CONFIG`, else `escalator.toml` in the store, else the defaults.
     static func loadPolicy(for directory: URL) throws -> Policy {
         do {
-            return try PolicyFile.policy(storeDirectory: directory, environment: ProcessInfo.processInfo.environment)
+            return try PolicyFile.policy(storeDirectory: directory, environment: ProcessEnvironment.variables)
         } catch where error.untrusted {
             throw Failure(.storeUnreadable, error.description)
         } catch {

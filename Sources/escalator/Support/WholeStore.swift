@@ -37,7 +37,7 @@ struct WholeStore {
     var notificationKeys: Set<String>
 
     /// Distinct accounts as both stores key them (name, ignoring case and surrounding spaces).
-    var accountKeys: Int { Set(accounts.map { $0.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }).count }
+    var accountKeys: Int { Set(accounts.map { $0.name.trimmed.lowercased() }).count }
 
     static func read(_ address: StoreAddress) throws -> WholeStore {
         switch address {

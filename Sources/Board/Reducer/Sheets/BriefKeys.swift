@@ -30,7 +30,7 @@ extension BoardState {
                 sheet.path = nil
                 message = Message("Not written.", isError: false)
             case .submit:
-                let chosen = path.trimmingCharacters(in: .whitespaces)
+                let chosen = path.trimmedSpaces
                 sheet.path = nil
                 return [.writeFile(path: chosen.isEmpty ? sheet.defaultPath : chosen, contents: briefPage(e, sheet).markdown)]
             case .erase:

@@ -8,11 +8,11 @@ extension FormReading {
     func commands(policy: Policy, at now: Date) -> [Command] {
         guard let e = edited else { return [.create(draft(policy: policy, at: now))] }
         let v = form.values
-        let reason = v[.reason].trimmingCharacters(in: .whitespaces)
+        let reason = v[.reason].trimmedSpaces
         var edit = Edit()
-        let title = v[.title].trimmingCharacters(in: .whitespaces)
+        let title = v[.title].trimmedSpaces
         if title != e.title { edit.title = title }
-        let name = v[.account].trimmingCharacters(in: .whitespaces)
+        let name = v[.account].trimmedSpaces
         if Self.key(name) != Self.key(e.account.name) { edit.account = account ?? Account(name: name, arr: Money(0, e.account.arr.currency)) }
         if let dimensions, dimensions != e.dimensions { edit.dimensions = dimensions }
         let newBrief = brief(from: e.brief, isNew: false, policy: policy, at: now)
@@ -29,12 +29,12 @@ extension FormReading {
     func draft(policy: Policy, at now: Date) -> Draft {
         let v = form.values
         let category = v.category ?? .productDefect
-        let name = v[.account].trimmingCharacters(in: .whitespaces)
+        let name = v[.account].trimmedSpaces
         let severity = self.severity ?? .medium
         let suggested = suggestedSeverity
-        return Draft(title: v[.title].trimmingCharacters(in: .whitespaces), account: account ?? Account(name: name, arr: Money(0)),
+        return Draft(title: v[.title].trimmedSpaces, account: account ?? Account(name: name, arr: Money(0)),
                      category: category, severity: severity, suggestedSeverity: suggested,
-                     severityOverrideReason: Intake.overrides(severity, suggested: suggested) ? v[.reason].trimmingCharacters(in: .whitespaces) : nil,
+                     severityOverrideReason: Intake.overrides(severity, suggested: suggested) ? v[.reason].trimmedSpaces : nil,
                      tier: tier, team: policy.rule(for: category).team, dimensions: dimensions,
                      brief: brief(from: Brief(), isNew: true, policy: policy, at: now))
     }
@@ -43,25 +43,25 @@ extension FormReading {
     func brief(from base: Brief, isNew: Bool, policy: Policy, at now: Date) -> Brief {
         let v = form.values
         var b = base
-        b.impact = v[.impact].trimmingCharacters(in: .whitespacesAndNewlines)
-        b.description = v[.description].trimmingCharacters(in: .whitespacesAndNewlines)
+        b.impact = v[.impact].trimmed
+        b.description = v[.description].trimmed
         if v[.tried] != form.initial[.tried] { b.attempts = Self.lines(v[.tried]).map(Self.attempt) }
         if v[.reproduction] != form.initial[.reproduction] {
             var reproduction = base.reproduction ?? Reproduction()
             reproduction.steps = Self.lines(v[.reproduction])
             b.reproduction = reproduction.isEmpty && base.reproduction == nil ? nil : reproduction
         }
-        let told = v[.communication].trimmingCharacters(in: .whitespaces)
+        let told = v[.communication].trimmedSpaces
         if told != base.communication.lastUpdate {
             b.communication.lastUpdate = told
             if isNew, !told.isEmpty { b.communication.lastUpdateAt = now }
         }
-        b.ask.text = v[.ask].trimmingCharacters(in: .whitespaces)
+        b.ask.text = v[.ask].trimmedSpaces
         if v[.deadline] != form.initial[.deadline] {
-            b.ask.deadline = CalendarDay(v[.deadline].trimmingCharacters(in: .whitespaces)).map { Intake.deadline(endOf: $0, calendar: policy.calendar) }
+            b.ask.deadline = CalendarDay(v[.deadline].trimmedSpaces).map { Intake.deadline(endOf: $0, calendar: policy.calendar) }
         }
-        b.impactDimensions.breadth = v[.affected].trimmingCharacters(in: .whitespaces)
-        b.impactDimensions.revenue = v[.revenue].trimmingCharacters(in: .whitespaces)
+        b.impactDimensions.breadth = v[.affected].trimmedSpaces
+        b.impactDimensions.revenue = v[.revenue].trimmedSpaces
         if v[.links] != form.initial[.links] { b.links = Self.links(v[.links]) }
         return b
     }
@@ -95,15 +95,15 @@ extension FormReading {
 
     /// Non-empty lines, trimmed.
     static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmedSpaces }.filter { !$0.isEmpty }
     }
 
     /// "step -> result" (or "→"); a line without an arrow is a step whose result is not recorded.
     static func attempt(_ line: String) -> Attempt {
         for arrow in ["->", "→"] {
             if let range = line.range(of: arrow) {
-                return Attempt(step: line[..<range.lowerBound].trimmingCharacters(in: .whitespaces),
-                               result: line[range.upperBound...].trimmingCharacters(in: .whitespaces))
+                return Attempt(step: line[..<range.lowerBound].trimmedSpaces,
+                               result: line[range.upperBound...].trimmedSpaces)
             }
         }
         return Attempt(step: line, result: "")

@@ -50,7 +50,7 @@ enum FormView {
 
     /// Under the account: the known account's ARR, segment and renewal, or the completion on offer.
     static func accountFacts(_ form: EscalationForm, reading r: FormReading, state: BoardState) -> [Span] {
-        let typed = form.values[.account].trimmingCharacters(in: .whitespaces)
+        let typed = form.values[.account].trimmedSpaces
         if let a = r.account ?? r.edited.flatMap({ FormReading.key($0.account.name) == FormReading.key(typed) ? $0.account : nil }) {
             var facts = "\(a.arr.short) ARR · \(a.segment.label)"
             if let renewal = a.renewal {

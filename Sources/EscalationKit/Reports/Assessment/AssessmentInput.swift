@@ -66,9 +66,9 @@ public struct AssessmentInput: Hashable, Codable, Sendable {
         let team = policy.teams[e.team]?.name ?? e.team
         let zone = policy.calendar.timeZone
         let deadline = e.brief.ask.deadline.map { ReportTime.minute($0, in: zone) }
-        let situation = [e.title, e.brief.impact].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let situation = [e.title, e.brief.impact].map { $0.trimmed }
             .filter { !$0.isEmpty }.joined(separator: ". ")
-        let expectation = e.brief.communication.expectation.trimmingCharacters(in: .whitespacesAndNewlines)
+        let expectation = e.brief.communication.expectation.trimmed
         self.init(account: e.account.name, situation: situation,
                   customerImpact: Score(d?.impact ?? 1, line(0)), accountValue: Score(d?.value ?? 1, line(1)),
                   timeSensitivity: Score(d?.urgency ?? 1, line(2)), csmCapability: Score(d?.capability ?? 1, line(3)),

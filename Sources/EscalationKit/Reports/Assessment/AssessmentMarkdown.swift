@@ -3,13 +3,13 @@ extension AssessmentInput {
     /// table with rationale and bold Total, Decision, and If Escalating (Route to, Specific ask, By when,
     /// Customer communication). Table cells escape `|`; every field is one line except the situation.
     public var markdown: String {
-        func one(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "Not provided." : MarkdownText.inline(s) }
+        func one(_ s: String) -> String { s.trimmed.isEmpty ? "Not provided." : MarkdownText.inline(s) }
         func row(_ name: String, _ s: Score) -> String { "| \(name) | \(s.score) | \(MarkdownText.cell(s.rationale)) |" }
         var out = [
             "## Escalation Assessment: \(MarkdownText.inline(account))",
             "",
             "### Situation",
-            situation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "Not provided." : MarkdownText.block(situation),
+            situation.trimmed.isEmpty ? "Not provided." : MarkdownText.block(situation),
             "",
             "### Scoring",
             "| Dimension | Score | Rationale |",

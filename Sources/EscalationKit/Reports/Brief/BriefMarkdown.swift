@@ -9,7 +9,7 @@ extension BriefDocument {
     /// so the reader sees what the brief lacks.
     public var markdown: String {
         let missing = "Not provided."
-        func one(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? missing : MarkdownText.inline(s) }
+        func one(_ s: String) -> String { s.trimmed.isEmpty ? missing : MarkdownText.inline(s) }
         var out: [String] = []
         out.append("## ESCALATION: \(MarkdownText.inline(headline))")
         out.append("")
@@ -19,7 +19,7 @@ extension BriefDocument {
         out.append("**Date:** \(date)")
         out.append("")
         out.append("### Impact")
-        if !impact.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !impact.summary.trimmed.isEmpty {
             out.append(MarkdownText.block(impact.summary))
             out.append("")
         }
@@ -31,7 +31,7 @@ extension BriefDocument {
         if !impact.contractual.isEmpty { out.append("- **Contractual:** \(one(impact.contractual))") }
         out.append("")
         out.append("### Issue Description")
-        out.append(description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? missing : MarkdownText.block(description))
+        out.append(description.trimmed.isEmpty ? missing : MarkdownText.block(description))
         out.append("")
         out.append("### Timeline")
         out.append(contentsOf: timeline.map { "- \(MarkdownText.inline($0.sentence))" })
@@ -39,7 +39,7 @@ extension BriefDocument {
         out.append("### What's Been Tried")
         if attempts.isEmpty { out.append("Nothing recorded yet.") }
         for (n, attempt) in attempts.enumerated() {
-            let result = attempt.result.trimmingCharacters(in: .whitespacesAndNewlines)
+            let result = attempt.result.trimmed
             out.append("\(n + 1). \(one(attempt.step)) — \(result.isEmpty ? "result not recorded" : MarkdownText.inline(result))")
         }
         out.append("")
@@ -57,7 +57,7 @@ extension BriefDocument {
         }
         out.append("")
         out.append("### Customer Communication")
-        let last = customerCommunication.lastUpdate.trimmingCharacters(in: .whitespacesAndNewlines)
+        let last = customerCommunication.lastUpdate.trimmed
         let lastLine: String = switch (lastUpdateLocal, last.isEmpty) {
         case (nil, true): "Not yet told."
         case (let at?, true): at
@@ -69,7 +69,7 @@ extension BriefDocument {
         out.append("- **Escalation risk:** \(one(customerCommunication.escalationRisk))")
         out.append("")
         out.append("### What's Needed")
-        let askText = ask.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let askText = ask.text.trimmed
         let kind = ask.kind.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         switch (kind, askText.isEmpty) {
         case (nil, true): out.append("- \(missing)")
@@ -89,7 +89,7 @@ extension BriefDocument {
         } else {
             out.append("- **Renewal:** \(missing)")
         }
-        if !commercial.context.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !commercial.context.trimmed.isEmpty {
             out.append("- \(MarkdownText.inline(commercial.context))")
         }
         out.append("")

@@ -26,8 +26,8 @@ public enum Headline {
         }
         if e.account.arr.amount > 0 { parts.append("\(e.account.arr.short) ARR") }
         if let renewal = renewalPhrase(e.account.renewal, at: now, in: zone) { parts.append(renewal) }
-        let title = SafeText.neutralized(e.title.trimmingCharacters(in: .whitespacesAndNewlines))
-        let account = SafeText.neutralized(e.account.name.trimmingCharacters(in: .whitespacesAndNewlines))
+        let title = SafeText.neutralized(e.title.trimmed)
+        let account = SafeText.neutralized(e.account.name.trimmed)
         return "\(title) affecting \(account) — " + parts.joined(separator: ", ")
     }
 

@@ -5,7 +5,7 @@ extension HistoryEntry {
     /// bob)" when the login bob acted as alice), in the policy
     /// calendar's zone, with control characters neutralized.
     public func sentence(policy: Policy) -> String {
-        let named = SafeText.neutralized(actor.trimmingCharacters(in: .whitespacesAndNewlines))
+        let named = SafeText.neutralized(actor.trimmed)
         var subject = named.isEmpty ? "someone" : named
         if let login, login != actor { subject += " (by \(SafeText.neutralized(login)))" }
         return "\(ReportTime.minute(time, in: policy.calendar.timeZone)) \(subject) \(change.phrase(policy: policy))"
@@ -17,7 +17,7 @@ extension Change {
     /// "acknowledged — owner Mike Ross", "raised the tier from Tier 1 to Tier 3 — customer blocked".
     /// One line, control characters neutralized; team keys and owners are shown by their roster names.
     public func phrase(policy: Policy) -> String {
-        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmed) }
         func team(_ key: String) -> String { safe(policy.teams[key]?.name ?? key) }
         func because(_ reason: String) -> String { reason.isEmpty ? "" : " — \(safe(reason))" }
         switch self {

@@ -31,7 +31,7 @@ public struct DeescalationAdvice: Hashable, Codable, Sendable {
     /// The advice for `e` from `record` (by default what `e` recorded with `deescalate`).
     public init(for e: Escalation, record: Deescalation? = nil, at now: Date, policy: Policy) {
         let r = record ?? e.deescalation ?? Deescalation()
-        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmed) }
         let team = safe(policy.teams[e.team]?.name ?? e.team)
         let account = safe(e.account.name)
         let rootCause = !safe(r.rootCause).isEmpty

@@ -28,7 +28,7 @@ public enum BriefLinter {
         }
         let b = e.brief
         let team = policy.teams[e.team]?.name ?? e.team
-        let askText = b.ask.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let askText = b.ask.text.trimmed
 
         if askText.isEmpty {
             add(.noAsk, .error, "There is no specific ask: the receiving team cannot tell what you need.",
@@ -56,11 +56,11 @@ public enum BriefLinter {
             add(.noReproduction, .error, "A product defect without reproduction steps.",
                 "Add steps from a clean state with exact values, expected and actual results, and the environment.")
         }
-        if b.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if b.description.trimmed.isEmpty {
             add(.noContext, .warning, "There is no issue description: \"customer is unhappy, please help\" is not a brief.",
                 "Describe what is broken or needed in 3–5 sentences.")
         }
-        if b.communication.lastUpdate.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && e.lastCustomerUpdateAt == nil {
+        if b.communication.lastUpdate.trimmed.isEmpty && e.lastCustomerUpdateAt == nil {
             add(.customerNotTold, .warning, "The customer has not been told about the escalation.",
                 "Tell them: \"I have escalated this to \(team) and expect an update by [date]\", then log it.")
         }

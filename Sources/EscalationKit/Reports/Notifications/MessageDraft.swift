@@ -54,6 +54,6 @@ public struct MessageDraft: Hashable, Codable, Sendable {
 
     /// The body as one paragraph, for a customer update logged with `update --customer --from-draft`.
     public var note: String {
-        body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        body.split(separator: "\n").map { $0.trimmedSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

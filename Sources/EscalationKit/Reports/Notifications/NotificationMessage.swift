@@ -122,7 +122,7 @@ public struct NotificationMessage: Hashable, Sendable {
     static func text(_ template: NotificationTemplate, opening: String?, for e: Escalation, at now: Date, policy: Policy) -> (subject: String, body: String) {
         let clocks = Clocks(policy: policy)
         let zone = policy.calendar.timeZone
-        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        func safe(_ s: String) -> String { SafeText.neutralized(s.trimmed) }
         func when(_ d: Date) -> String { "\(ReportTime.minute(d, in: zone)) (\(ReportTime.relative(d, from: now)))" }
         let status = clocks.status(of: e, at: now)
         let headline = Headline.text(for: e, at: now, policy: policy)

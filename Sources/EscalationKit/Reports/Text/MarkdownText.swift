@@ -3,7 +3,7 @@ enum MarkdownText {
     /// A one-line field: controls become placeholders, newlines become spaces, and characters that
     /// would start a heading, list or quote at the start of the line are escaped.
     static func inline(_ text: String) -> String {
-        let flat = SafeText.neutralized(text.trimmingCharacters(in: .whitespacesAndNewlines), singleLine: true)
+        let flat = SafeText.neutralized(text.trimmed, singleLine: true)
         return escapeLineStart(flat)
     }
 
@@ -15,10 +15,10 @@ enum MarkdownText {
     /// A paragraph field: newlines kept, controls neutralized, and every line that would open a
     /// heading, list, quote, fence, rule or table escaped, so the text stays a paragraph.
     static func block(_ text: String) -> String {
-        let safe = SafeText.neutralized(text.trimmingCharacters(in: .whitespacesAndNewlines), singleLine: false)
+        let safe = SafeText.neutralized(text.trimmed, singleLine: false)
             .replacingOccurrences(of: "\t", with: "    ")
         return safe.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { escapeLineStart(String($0).trimmingCharacters(in: .whitespaces)) }
+            .map { escapeLineStart(String($0).trimmedSpaces) }
             .joined(separator: "\n")
     }
 
