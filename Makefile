@@ -20,9 +20,9 @@ BUILD_FLAGS = -c release -Xswiftc -enable-testing
 # `escalator --version`).
 # The objects were compiled against the toolchain's dynamic Foundation modules, whose link entries
 # leave out the archives static Foundation needs besides its own (its swift_static modules name
-# them); so they are named here.
+# them); so they are named here, and libstdc++ once more after them, for ICU's C++ in libstdc++.a.
 STATIC_LINK = -static-stdlib -Xlinker --no-export-dynamic \
-	-lCoreFoundation -l_FoundationICU -l_FoundationCShims -l_FoundationCollections -lswiftSynchronization \
+	-lCoreFoundation -l_FoundationICU -l_FoundationCShims -l_FoundationCollections -lswiftSynchronization -lstdc++ \
 	-L $(CURDIR)/.build/static-cxx -Xclang-linker -static-libgcc
 # What `make install` and `make dist` ship.
 SHIP_BIN = .build/static/escalator
